@@ -8,7 +8,7 @@ import org.xcs.common.stanza.Namespaces;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.PacketError;
 
-/** XEP-0199 §4: a ping get is answered with an empty result. */
+/** XEP-0199 §3: a ping get is answered with an empty result. */
 public final class PingHandler implements IqHandler, DiscoFeature {
     @Override
     public IQ handle(IQ request) {
