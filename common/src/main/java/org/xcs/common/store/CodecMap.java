@@ -113,25 +113,31 @@ final class CodecMap<K, V> implements StoreMap<K, V> {
     @Override
     public List<Map.Entry<K, V>> ascending(K from, boolean inclusive, int limit) {
         requirePositive(limit);
-        NavigableMap<byte[], byte[]> tail;
-        if (from == null || (lo != null && compare(encodeKey(from), lo) < 0)) {
-            tail = lo == null ? raw : raw.tailMap(lo, true);
-        } else {
-            tail = raw.tailMap(encodeKey(from), inclusive);
-        }
-        return read(() -> collect(tail.entrySet().iterator(), limit, k -> hi == null || compare(k, hi) < 0));
+        byte[] start = from == null ? null : encodeKey(from);
+        return read(() -> {
+            NavigableMap<byte[], byte[]> tail;
+            if (start == null || (lo != null && compare(start, lo) < 0)) {
+                tail = lo == null ? raw : raw.tailMap(lo, true);
+            } else {
+                tail = raw.tailMap(start, inclusive);
+            }
+            return collect(tail.entrySet().iterator(), limit, k -> hi == null || compare(k, hi) < 0);
+        });
     }
 
     @Override
     public List<Map.Entry<K, V>> descending(K from, boolean inclusive, int limit) {
         requirePositive(limit);
-        NavigableMap<byte[], byte[]> head;
-        if (from == null || (hi != null && compare(encodeKey(from), hi) >= 0)) {
-            head = hi == null ? raw.descendingMap() : raw.headMap(hi, false).descendingMap();
-        } else {
-            head = raw.headMap(encodeKey(from), inclusive).descendingMap();
-        }
-        return read(() -> collect(head.entrySet().iterator(), limit, k -> lo == null || compare(k, lo) >= 0));
+        byte[] start = from == null ? null : encodeKey(from);
+        return read(() -> {
+            NavigableMap<byte[], byte[]> head;
+            if (start == null || (hi != null && compare(start, hi) >= 0)) {
+                head = hi == null ? raw.descendingMap() : raw.headMap(hi, false).descendingMap();
+            } else {
+                head = raw.headMap(start, inclusive).descendingMap();
+            }
+            return collect(head.entrySet().iterator(), limit, k -> lo == null || compare(k, lo) >= 0);
+        });
     }
 
     @Override
@@ -185,8 +191,7 @@ final class CodecMap<K, V> implements StoreMap<K, V> {
     }
 
     private <T> T read(java.util.function.Supplier<T> call) {
-        store.checkOpen();
-        return store.engine(call);
+        return store.read(call);
     }
 
     private byte[] encodeKey(K key) {

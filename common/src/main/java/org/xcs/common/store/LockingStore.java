@@ -110,6 +110,20 @@ abstract class LockingStore implements Store {
         }
     }
 
+    /**
+     * Runs a read under the store lock: it sees committed data only (or its own transaction's writes), and never
+     * races an engine rollback, which is not safe against concurrent readers.
+     */
+    final <T> T read(Supplier<T> call) {
+        lock.lock();
+        try {
+            checkOpen();
+            return engine(call);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs an engine call, turning engine exceptions into {@link StoreException}. */
     final <T> T engine(Supplier<T> call) {
         try {

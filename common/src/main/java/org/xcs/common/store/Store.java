@@ -5,13 +5,12 @@ import java.util.function.Supplier;
 /**
  * A set of named sorted maps with all-or-nothing transactions.
  *
- * <p>Concurrency: the underlying engine has ONE transaction for the whole database, so transactions are
- * serialised by a store-wide lock: {@link #transaction} from several threads (per-room executors) is safe, each
- * runs alone and commits alone. Writes are only accepted inside {@link #transaction} on the calling thread
- * (otherwise {@link IllegalStateException}), so no thread can commit another thread's half-done work. Reads work
- * anywhere; a read outside a transaction may see another thread's not yet committed writes, which per-entity
- * serial executors make harmless (an entity's reader and writer are the same executor). Read inside the
- * transaction when the decision must be isolated.
+ * <p>Concurrency: the underlying engine has ONE transaction for the whole database, so every transaction and
+ * every read runs under one store-wide lock: {@link #transaction} from several threads (per-room executors) is
+ * safe, each runs alone and commits alone. Writes are only accepted inside {@link #transaction} on the calling
+ * thread (otherwise {@link IllegalStateException}), so no thread can commit another thread's half-done work.
+ * Reads work anywhere and see committed data (plus, inside a transaction, its own writes); a read outside a
+ * transaction waits while another thread's transaction runs. Keep transactions short: no network waits inside.
  */
 public interface Store extends AutoCloseable {
 

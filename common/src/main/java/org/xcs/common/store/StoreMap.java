@@ -48,7 +48,7 @@ public interface StoreMap<K, V> {
      */
     List<Map.Entry<K, V>> descending(K from, boolean inclusive, int limit);
 
-    /** Visits every entry in ascending key order without collecting them. */
+    /** Visits every entry in ascending key order without collecting them; holds the store lock meanwhile. */
     void forEach(BiConsumer<? super K, ? super V> action);
 
     /**

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -261,6 +262,33 @@ abstract class StoreContract {
     }
 
     @Test
+    void aReadFromAnotherThreadNeverSeesUncommittedWrites() throws Exception {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch readerStarted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> writer = pool.submit(() -> assertThrows(IllegalStateException.class,
+                    () -> store.inTransaction(() -> {
+                        m.put("k", "uncommitted");
+                        written.countDown();
+                        await(readerStarted);
+                        sleep(200); // give a dirty read the chance to happen before the rollback
+                        throw new IllegalStateException("roll back");
+                    })));
+            await(written);
+            Future<String> reader = pool.submit(() -> {
+                readerStarted.countDown();
+                return m.get("k");
+            });
+            assertNull(reader.get(30, TimeUnit.SECONDS));
+            writer.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void mapsAreOpenedOutsideTransactionsOnly() {
         assertThrows(IllegalStateException.class,
                 () -> store.inTransaction(() -> store.map("late", Codec.STRING, Codec.STRING)));
@@ -285,6 +313,22 @@ abstract class StoreContract {
         StoreMap<Long, String> m = filled(1, 3);
         assertThrows(IllegalArgumentException.class, () -> m.ascending(null, true, 0));
         assertThrows(IllegalArgumentException.class, () -> m.descending(null, true, -1));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected StoreMap<Long, String> filled(long from, long to) {
