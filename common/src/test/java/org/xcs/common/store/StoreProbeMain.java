@@ -1,0 +1,39 @@
+package org.xcs.common.store;
+
+import java.nio.file.Path;
+
+/**
+ * Runs in a child JVM for the tests that need a second process: {@code open DIR} tries to open the store and
+ * reports; {@code write DIR} commits keys 0, 1, 2... printing "acked i" after each commit has returned.
+ */
+public final class StoreProbeMain {
+
+    static final int LOCKED_EXIT = 3;
+    static final String MAP = "acked";
+
+    public static void main(String[] args) {
+        Path dir = Path.of(args[1]);
+        switch (args[0]) {
+            case "open" -> {
+                try (FileStore store = FileStore.open(dir, "probe", 1)) {
+                    System.out.println("opened schema " + store.schemaVersion());
+                } catch (StoreLockedException e) {
+                    System.out.println(e.getMessage());
+                    System.exit(LOCKED_EXIT);
+                }
+            }
+            case "write" -> {
+                FileStore store = FileStore.open(dir, "probe", 1);
+                StoreMap<Long, String> acked = store.map(MAP, Codec.LONG, Codec.STRING);
+                for (long i = 0; i < 1_000_000; i++) {
+                    long key = i;
+                    store.inTransaction(() -> acked.put(key, "value " + key));
+                    System.out.println("acked " + i);
+                    System.out.flush();
+                }
+                store.close();
+            }
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+}
