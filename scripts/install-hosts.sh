@@ -3,7 +3,7 @@
 set -euo pipefail
 need=()
 command -v prosody >/dev/null 2>&1 || need+=(prosody)
-[ -d /usr/lib/prosody/modules/mod_privilege ] || [ -f /usr/lib/prosody/modules/mod_privilege/mod_privilege.lua ] || need+=(prosody-modules)
+[ -e /usr/lib/prosody/modules/mod_privilege ] || need+=(prosody-modules)
 command -v ejabberdctl >/dev/null 2>&1 || need+=(ejabberd)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo

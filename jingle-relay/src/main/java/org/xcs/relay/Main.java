@@ -1,0 +1,25 @@
+package org.xcs.relay;
+
+import java.util.concurrent.Callable;
+import org.xcs.common.cli.Cli;
+import org.xcs.common.cli.CommonOptions;
+import org.xcs.common.launch.ComponentLauncher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "xcs-relay", description = "Jingle relay: STUN/TURN, SOCKS5 bytestreams proxy, relay nodes: an XEP-0114 external component for Prosody, ejabberd or Openfire.",
+        sortOptions = false)
+public final class Main implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(new Main(), args));
+    }
+
+    @Override
+    public Integer call() {
+        return new ComponentLauncher(common, new RelayModule(), System.err).run();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Multi-User Chat service (XEP-0045). At this stage: attaches to the host and answers disco, ping, version and time.
+ */
+package org.xcs.muc;
