@@ -354,7 +354,10 @@ public final class ComponentRuntime {
     private void inbound(Connection connection, Packet packet) {
         awaitUninterruptibly(connection.ready);
         if (ping.isReply(packet)) {
-            connection.pendingPing.compareAndSet(((IQ) packet).getID(), null);
+            String pending = connection.pendingPing.get();
+            if (pending != null && pending.equals(((IQ) packet).getID())) {
+                connection.pendingPing.compareAndSet(pending, null); // by reference: pending, not the reply's id
+            }
             return;
         }
         if (stopping) {
