@@ -68,20 +68,78 @@ public final class FakeComponentHost implements AutoCloseable {
         return this;
     }
 
-    /** Listens on a free port the first time, on the same port after {@link #stop()}. */
+    /**
+     * Listens on a free port the first time, on the same port after {@link #stop()}. The first port is picked
+     * below the kernel's ephemeral range: a port from that range (what port 0 gives) can be taken by any outgoing
+     * connection on the machine while the host is stopped, and a component reconnecting to it can even connect to
+     * itself (TCP simultaneous open), so a restart on the same port would fail now and then.
+     */
     public synchronized FakeComponentHost start() throws IOException {
         if (server != null) {
             throw new IllegalStateException("already listening on " + port);
         }
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        ServerSocket socket = port == 0 ? bindBelowEphemeralRange() : rebind(port);
         port = socket.getLocalPort();
         server = socket;
         Thread acceptor = new Thread(() -> acceptLoop(socket), "fake-host-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
         return this;
+    }
+
+    static ServerSocket bindBelowEphemeralRange() throws IOException {
+        int low = 1024;
+        int high = ephemeralRangeStart();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 50 && high - low > 1000; attempt++) {
+            int candidate = low + 1000 + random.nextInt(high - low - 1000);
+            try {
+                return bind(candidate);
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        return bind(0);
+    }
+
+    private static ServerSocket rebind(int port) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+        while (true) {
+            try {
+                return bind(port);
+            } catch (java.net.BindException busy) {
+                if (System.nanoTime() > deadline) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
+    }
+
+    private static ServerSocket bind(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            return Integer.parseInt(range.trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
+        }
     }
 
     /** Closes every stream cleanly and stops listening (like a host shutting down). */

@@ -1,7 +1,6 @@
 package org.xcs.common.component;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 
@@ -33,9 +32,9 @@ final class RuntimeFixture {
         return new ConnectParams("127.0.0.1", port, domain, secret, Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
-    /** A loopback port nobody listens on (bound once, then released). */
+    /** A loopback port nobody listens on (bound once, then released; outside the ephemeral range). */
     static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = FakeComponentHost.bindBelowEphemeralRange()) {
             return socket.getLocalPort();
         }
     }
