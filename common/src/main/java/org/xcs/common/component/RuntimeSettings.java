@@ -1,0 +1,93 @@
+package org.xcs.common.component;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the runtime waits, reconnects and probes the host.
+ *
+ * @param waitForHost            at start-up, retry while the host refuses TCP or does not finish the handshake
+ * @param initialBackoff         first delay between connect attempts; doubles per failed attempt
+ * @param maxBackoff             cap of that delay
+ * @param pingInterval           how often an XEP-0199 ping goes to the host while connected
+ * @param pingTimeout            a ping without any answer (result or error) within this time means the link is dead
+ * @param outboundBufferCapacity stanzas kept while disconnected; beyond it they are dropped, counted and logged
+ * @param drainTimeout           what SIGTERM gives {@link ComponentCore#drain(Duration)}
+ * @param pingTarget             JID to ping; {@code null} means the parent domain of the component
+ *                               (muc.example.test pings example.test)
+ */
+public record RuntimeSettings(boolean waitForHost, Duration initialBackoff, Duration maxBackoff,
+                              Duration pingInterval, Duration pingTimeout, int outboundBufferCapacity,
+                              Duration drainTimeout, String pingTarget) {
+
+    public RuntimeSettings {
+        requirePositive(initialBackoff, "initialBackoff");
+        requirePositive(maxBackoff, "maxBackoff");
+        requirePositive(pingInterval, "pingInterval");
+        requirePositive(pingTimeout, "pingTimeout");
+        requirePositive(drainTimeout, "drainTimeout");
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("maxBackoff < initialBackoff");
+        }
+        if (outboundBufferCapacity < 0) {
+            throw new IllegalArgumentException("outboundBufferCapacity < 0");
+        }
+    }
+
+    /**
+     * 500 ms doubling to 30 s; a ping every 5 s answered within 3 s. A host restart closes the stream, which the
+     * transport reports at once; the ping covers links that die silently (worst case about 8 s to notice).
+     */
+    public static RuntimeSettings defaults() {
+        return new RuntimeSettings(false, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(5),
+                Duration.ofSeconds(3), 10_000, Duration.ofSeconds(10), null);
+    }
+
+    public RuntimeSettings withWaitForHost(boolean wait) {
+        return new RuntimeSettings(wait, initialBackoff, maxBackoff, pingInterval, pingTimeout,
+                outboundBufferCapacity, drainTimeout, pingTarget);
+    }
+
+    public RuntimeSettings withBackoff(Duration initial, Duration max) {
+        return new RuntimeSettings(waitForHost, initial, max, pingInterval, pingTimeout, outboundBufferCapacity,
+                drainTimeout, pingTarget);
+    }
+
+    public RuntimeSettings withPing(Duration interval, Duration timeout) {
+        return new RuntimeSettings(waitForHost, initialBackoff, maxBackoff, interval, timeout,
+                outboundBufferCapacity, drainTimeout, pingTarget);
+    }
+
+    public RuntimeSettings withPingTarget(String target) {
+        return new RuntimeSettings(waitForHost, initialBackoff, maxBackoff, pingInterval, pingTimeout,
+                outboundBufferCapacity, drainTimeout, target);
+    }
+
+    public RuntimeSettings withOutboundBufferCapacity(int capacity) {
+        return new RuntimeSettings(waitForHost, initialBackoff, maxBackoff, pingInterval, pingTimeout, capacity,
+                drainTimeout, pingTarget);
+    }
+
+    public RuntimeSettings withDrainTimeout(Duration timeout) {
+        return new RuntimeSettings(waitForHost, initialBackoff, maxBackoff, pingInterval, pingTimeout,
+                outboundBufferCapacity, timeout, pingTarget);
+    }
+
+    /** The JID the liveness ping goes to: the explicit target, else the host domain the component hangs off. */
+    public String pingTargetFor(String componentDomain) {
+        if (pingTarget != null) {
+            return pingTarget;
+        }
+        int dot = componentDomain.indexOf('.');
+        // A dotless component domain has no parent: the ping then goes to the component itself and comes back
+        // through the host, which still proves the link.
+        return dot < 0 ? componentDomain : componentDomain.substring(dot + 1);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

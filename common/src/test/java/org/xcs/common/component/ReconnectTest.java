@@ -1,0 +1,88 @@
+package org.xcs.common.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xcs.common.component.RuntimeFixture.DOMAIN;
+import static org.xcs.common.component.RuntimeFixture.FAST;
+import static org.xcs.common.component.RuntimeFixture.params;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xmpp.packet.IQ;
+
+/** After start-up: losses are noticed quickly (stream end or XEP-0199 ping) and the runtime comes back. */
+class ReconnectTest {
+
+    private FakeComponentHost host;
+    private RecordingCore core;
+    private ComponentRuntime runtime;
+
+    @BeforeEach
+    void attach() throws Exception {
+        host = RuntimeFixture.startedHost();
+        core = new RecordingCore();
+        runtime = ComponentRuntime.overWhack(params(host.port()), core, FAST);
+        runtime.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        runtime.stop(Duration.ofMillis(100));
+        host.stop();
+    }
+
+    @Test
+    void aCleanCloseByTheHostIsNoticedAndTheRuntimeReconnectsAndReannounces() throws Exception {
+        long closedAt = System.nanoTime();
+        host.closeStreams();
+        assertTrue(core.awaitConnections(2, Duration.ofSeconds(5)), "reconnected: " + runtime.counters());
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAt);
+        assertTrue(tookMillis < 3000, "back within a few seconds, took " + tookMillis + " ms");
+        assertEquals(1, runtime.counters().reconnects());
+        assertTrue(host.awaitSession(DOMAIN, Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aHostRestartedOnTheSamePortIsServedAgainWithinTenSeconds() throws Exception {
+        long stoppedAt = System.nanoTime();
+        host.stop();
+        Thread.sleep(1500); // the host is down for a while, like a real restart
+        host.start();
+        assertTrue(core.awaitConnections(2, Duration.ofSeconds(10)), "reconnected: " + runtime.counters());
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt);
+        assertTrue(tookMillis < 10_000, "served again after " + tookMillis + " ms");
+        assertTrue(runtime.counters().failedConnectAttempts() >= 1, "attempts while the host was down");
+        assertTrue(runtime.isConnected());
+    }
+
+    @Test
+    void aDroppedSocketIsNoticedAndTheRuntimeReconnects() throws Exception {
+        host.dropConnections();
+        assertTrue(core.awaitConnections(2, Duration.ofSeconds(5)), "reconnected: " + runtime.counters());
+        assertEquals(1, runtime.counters().reconnects());
+    }
+
+    @Test
+    void aLinkWhosePingsGoUnansweredIsDroppedAndReplaced() throws Exception {
+        assertTrue(RecordingCore.await(() -> host.pingsAnswered() >= 1, Duration.ofSeconds(3)), "pings flow");
+        host.stopAnsweringPings();
+        assertTrue(core.awaitConnections(2, Duration.ofSeconds(4)), "reconnected: " + runtime.counters());
+        assertEquals(1, runtime.counters().pingFailures());
+        assertEquals(1, runtime.counters().reconnects());
+        int answeredBefore = host.pingsAnswered();
+        assertTrue(RecordingCore.await(() -> host.pingsAnswered() > answeredBefore, Duration.ofSeconds(3)),
+                "the new connection is pinged too");
+    }
+
+    @Test
+    void pingsGoToTheParentDomainAndTheirRepliesNeverReachTheCore() throws Exception {
+        assertTrue(RecordingCore.await(() -> host.pingsAnswered() >= 3, Duration.ofSeconds(4)),
+                "the host (" + host.hostDomain() + ") answered pings: " + runtime.counters());
+        assertEquals(0, runtime.counters().pingFailures());
+        assertEquals(0, runtime.counters().reconnects());
+        assertTrue(core.handled().stream().noneMatch(p -> p instanceof IQ), core.handled().toString());
+    }
+}
