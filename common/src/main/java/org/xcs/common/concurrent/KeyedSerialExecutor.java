@@ -187,24 +187,32 @@ public final class KeyedSerialExecutor {
     }
 
     private void runSome(KeyQueue q) {
-        for (int i = 0; i < BATCH; i++) {
-            Runnable task = next(q);
-            if (task == null) {
+        Runnable task = next(q);
+        for (int ran = 1; task != null; ran++) {
+            runOne(q, task);
+            if (ran >= BATCH) {
+                boolean empty = yieldIfEmpty(q);
+                release();
+                if (!empty) {
+                    schedule(q);
+                }
                 return;
             }
-            try {
-                task.run();
-                executed.incrementAndGet();
-            } catch (Throwable t) {
-                // A failing task must not stall the entity: log, count and go on with the next one.
-                failed.incrementAndGet();
-                log.error("Task for key {} failed", q.key, t);
-            } finally {
-                release();
-            }
+            // Take the next task (or retire the key) before releasing this one, so that "idle" means no queue left.
+            Runnable following = next(q);
+            release();
+            task = following;
         }
-        if (!yieldIfEmpty(q)) {
-            schedule(q);
+    }
+
+    private void runOne(KeyQueue q, Runnable task) {
+        try {
+            task.run();
+            executed.incrementAndGet();
+        } catch (Throwable t) {
+            // A failing task must not stall the entity: log, count and go on with the next one.
+            failed.incrementAndGet();
+            log.error("Task for key {} failed", q.key, t);
         }
     }
 

@@ -272,8 +272,12 @@ class StanzaRouterTest {
         for (int i = 0; i < 200; i++) {
             expected.add("m" + i);
             for (String room : List.of("r1", "r2", "r3")) {
-                router.handle(TestStanzas.parse("<message type='groupchat' from='a@example.test/r' to='" + room
-                        + "@svc.example.test'><body>m" + i + "</body></message>"));
+                Message message = new Message();
+                message.setType(Message.Type.groupchat);
+                message.setFrom("a@example.test/r");
+                message.setTo(room + "@svc.example.test");
+                message.setBody("m" + i);
+                router.handle(message);
             }
         }
         assertTrue(router.awaitIdle(WAIT));

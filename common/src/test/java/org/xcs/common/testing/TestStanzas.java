@@ -1,5 +1,7 @@
 package org.xcs.common.testing;
 
+import java.io.StringReader;
+
 import org.dom4j.Attribute;
 import org.dom4j.Document;
 import org.dom4j.DocumentException;
@@ -7,6 +9,7 @@ import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.Node;
 import org.dom4j.QName;
+import org.dom4j.io.SAXReader;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
@@ -19,9 +22,12 @@ public final class TestStanzas {
     private TestStanzas() {
     }
 
+    // DocumentHelper.parseText looks the SAX parser up anew on every call (milliseconds each on a long classpath).
+    private static final ThreadLocal<SAXReader> READER = ThreadLocal.withInitial(SAXReader::new);
+
     public static Element element(String xml) {
         try {
-            Document document = DocumentHelper.parseText(xml);
+            Document document = READER.get().read(new StringReader(xml));
             return document.getRootElement();
         } catch (DocumentException e) {
             throw new IllegalArgumentException("not well-formed XML: " + xml, e);

@@ -47,8 +47,8 @@ import org.xmpp.packet.Packet;
  * {@code jabber:component:accept}, as the transport delivers them); {@code <receive>} waits for each stanza in it in
  * the mailbox of its {@code to} (so the order is checked per recipient) and compares loosely ({@link XmlAssert}:
  * {@code {any}}, {@code {id}} = id of the last sent stanza, {@code {$name}} captured and then usable in later
- * {@code <send>} steps). At the end the component is brought to rest (a {@link StanzaRouter} idle, a
- * {@link ComponentCore} drained) and NOTHING else may have been sent.
+ * {@code <send>} steps). At the end the component is brought to rest ({@link StanzaRouter} or
+ * {@link ComponentCore}: drained) and NOTHING else may have been sent.
  */
 public final class TranscriptRunner {
     private static final Duration QUIET_PERIOD = Duration.ofMillis(20);
@@ -185,7 +185,8 @@ public final class TranscriptRunner {
     private void settle(PacketHandler component) {
         boolean idle = true;
         if (component instanceof StanzaRouter router) {
-            idle = router.awaitIdle(receiveTimeout);
+            // Nothing more will be delivered: draining waits for the queued work and frees the router's threads.
+            idle = router.drain(receiveTimeout);
         } else if (component instanceof ComponentCore core) {
             core.drain(receiveTimeout);
         }

@@ -73,6 +73,7 @@ public final class XmlAssert {
         OutputFormat format = OutputFormat.createPrettyPrint();
         format.setSuppressDeclaration(true);
         format.setIndentSize(2);
+        format.setExpandEmptyElements(false);
         StringWriter out = new StringWriter();
         try {
             XMLWriter writer = new XMLWriter(out, format);
