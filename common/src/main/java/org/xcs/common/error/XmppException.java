@@ -22,9 +22,21 @@ public class XmppException extends RuntimeException {
         this(condition, condition.getDefaultType(), text, null);
     }
 
+    public XmppException(PacketError.Condition condition, PacketError.Type type) {
+        this(condition, type, null, null);
+    }
+
     public XmppException(PacketError.Condition condition, PacketError.Type type, String text,
                          Element applicationCondition) {
         super(condition.toXMPP() + (text == null ? "" : ": " + text), null, false, false);
+        // RFC 6120 §8.3.2: the application-specific condition MUST be qualified by an application namespace;
+        // an unqualified one would be read as part of the stanza namespace.
+        if (applicationCondition != null && (applicationCondition.getNamespaceURI() == null
+                || StanzaNamespaces.isStanzaNamespace(applicationCondition.getNamespaceURI())
+                || ErrorReplies.STANZAS_NS.equals(applicationCondition.getNamespaceURI()))) {
+            throw new IllegalArgumentException("application-specific condition needs its own namespace: "
+                    + applicationCondition.asXML());
+        }
         this.condition = condition;
         this.type = type == null ? condition.getDefaultType() : type;
         this.text = text;
