@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+@RealHostTest
 class EjabberdHostTest extends HostHarnessContract {
 
     @Override

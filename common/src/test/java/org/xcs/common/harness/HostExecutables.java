@@ -25,7 +25,7 @@ public final class HostExecutables {
         return find("ejabberdctl", "ejabberd 23.01");
     }
 
-    private static Path find(String program, String product) {
+    static Path find(String program, String product) {
         List<String> dirs = new ArrayList<>();
         String path = System.getenv("PATH");
         if (path != null) {

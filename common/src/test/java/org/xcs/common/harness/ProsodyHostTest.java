@@ -7,6 +7,7 @@ import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
+@RealHostTest
 class ProsodyHostTest extends HostHarnessContract {
 
     @Override
