@@ -196,7 +196,10 @@ abstract class LoopbackHost implements TestHost {
     private List<Integer> allPorts() {
         List<Integer> ports = new ArrayList<>();
         ports.add(c2sPort);
-        ports.addAll(componentListenerPorts);
+        if (!components.isEmpty()) {
+            // Prosody opens its component port only when at least one Component is declared.
+            ports.addAll(componentListenerPorts);
+        }
         return ports;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,17 @@ class ProsodyHostTest extends HostHarnessContract {
     void allComponentsShareTheOneComponentPort() {
         assertEquals(host().componentPort(MUC), host().componentPort(PUBSUB));
         assertEquals(host().componentPort(MUC), ((ProsodyHost) host()).sharedComponentPort());
+    }
+
+    // Prosody opens no component port without a Component section: the harness must not wait for one.
+    @Test
+    void startsWithoutAnyDeclaredComponent() {
+        try (ProsodyHost bare = ProsodyHost.builder(DOMAIN).startTimeout(Duration.ofSeconds(10)).build();
+             SmackClients clients = new SmackClients(bare)) {
+            bare.start();
+            bare.addUser("carol", "carol-pw");
+            assertTrue(clients.login("carol", "carol-pw").isAuthenticated());
+        }
     }
 
     @Test
