@@ -3,6 +3,7 @@ package org.xcs.common.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,11 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.iqversion.VersionManager;
+import org.jivesoftware.smackx.iqversion.packet.Version;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,35 @@ abstract class HostHarnessContract {
             assertNotNull(received, "bob got no message within " + SmackClients.REPLY_TIMEOUT);
             assertEquals("hello bob", received.getBody());
             assertEquals("alice@" + DOMAIN + "/desk", received.getFrom().toString());
+        }
+    }
+
+    @Test
+    void clientChecksGoThroughTheHost() throws Exception {
+        try (SmackClients clients = new SmackClients(host)) {
+            XMPPTCPConnection alice = clients.login("alice", "alice-pw", "desk");
+            XMPPTCPConnection bob = clients.login("bob", "bob-pw", "phone");
+            VersionManager.getInstanceFor(bob).setVersion("harness-peer", "1.2.3");
+
+            assertEquals(IQ.Type.result, SmackClients.ping(alice, DOMAIN).getType());
+            assertTrue(SmackClients.discoInfo(alice, DOMAIN).containsFeature("urn:xmpp:ping"));
+            Version version = SmackClients.version(alice, "bob@" + DOMAIN + "/phone");
+            // Smack appends its own version to the name it answers with.
+            assertTrue(version.getName().startsWith("harness-peer"), version.getName());
+            assertEquals("1.2.3", version.getVersion());
+        }
+    }
+
+    // XEP-0199 §4.3 lets a client treat some errors as a pong; our helper must not, or a component that
+    // does not answer pings would pass. Observed: Prosody answers remote-server-timeout ("Component
+    // unavailable"), ejabberd with s2s off answers forbidden ("Access denied by service policy").
+    @Test
+    void pingOfADeclaredButDetachedComponentFailsWithTheHostsError() {
+        try (SmackClients clients = new SmackClients(host)) {
+            XMPPTCPConnection alice = clients.login("alice", "alice-pw");
+            XMPPException.XMPPErrorException error = assertThrows(XMPPException.XMPPErrorException.class,
+                    () -> SmackClients.ping(alice, MUC));
+            assertEquals(MUC, error.getStanza().getFrom().toString(), error.toString());
         }
     }
 
