@@ -1,0 +1,22 @@
+-- XMPP Component Suite on Prosody 0.12: declare the three external components (XEP-0114).
+-- Merge into /etc/prosody/prosody.cfg.lua, replace example.org and the secrets, then restart Prosody.
+-- Details: docs/hosts.md.
+
+---------- Global section (before any VirtualHost / Component line) ----------
+-- Where the components connect. Keep it on loopback when they run on the same machine: the handshake is a
+-- SHA-1 of a shared secret over plain TCP.
+component_ports = { 5347 }
+component_interfaces = { "127.0.0.1" }
+
+---------- After your VirtualHost "example.org" section ----------
+-- One Component section per component. The secret must be the one the component is given
+-- (--secret-file FILE or the XCS_SECRET environment variable). Prosody routes each connection by the domain it
+-- authenticates as, so all three share the one port above.
+Component "muc.example.org"
+    component_secret = "CHANGE-ME-muc-secret"
+
+Component "pubsub.example.org"
+    component_secret = "CHANGE-ME-pubsub-secret"
+
+Component "relay.example.org"
+    component_secret = "CHANGE-ME-relay-secret"
