@@ -279,8 +279,8 @@ public final class StanzaRouter implements PacketHandler {
         if (failure != null) {
             handlerFailures.incrementAndGet();
             Element child = request.getElement().elements().get(0);
-            log.error("IQ handler failed on {} {{{}}}{} from {}", request.getType(), child.getNamespaceURI(),
-                    child.getName(), request.getFrom(), failure);
+            log.error("IQ handler failed on {} {} from {}", request.getType(),
+                    "{" + child.getNamespaceURI() + "}" + child.getName(), request.getFrom(), failure);
             return ErrorReplies.iqError(request,
                     new XmppException(PacketError.Condition.internal_server_error, PacketError.Type.wait));
         }
