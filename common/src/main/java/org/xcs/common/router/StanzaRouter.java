@@ -119,9 +119,19 @@ public final class StanzaRouter implements PacketHandler {
             deliverResponse(iq);
             return;
         }
-        String key = keyFunction.apply(packet);
-        if (!executor.trySubmit(key == null ? "" : key, () -> dispatch(packet))) {
+        if (!executor.trySubmit(keyOf(packet), () -> dispatch(packet))) {
             overloaded(packet);
+        }
+    }
+
+    private String keyOf(Packet packet) {
+        try {
+            String key = keyFunction.apply(packet);
+            return key == null ? "" : key;
+        } catch (RuntimeException e) {
+            // Still route it (to the shared "" queue): a stanza must not go unanswered because its key is odd.
+            log.warn("Key function failed on {} from {}", packet.getElement().getName(), packet.getFrom(), e);
+            return "";
         }
     }
 
@@ -269,8 +279,8 @@ public final class StanzaRouter implements PacketHandler {
         if (failure != null) {
             handlerFailures.incrementAndGet();
             Element child = request.getElement().elements().get(0);
-            log.error("IQ handler failed on {} {{{}}}{} from {}", request.getType(), child.getNamespaceURI(),
-                    child.getName(), request.getFrom(), failure);
+            log.error("IQ handler failed on {} {} from {}", request.getType(),
+                    "{" + child.getNamespaceURI() + "}" + child.getName(), request.getFrom(), failure);
             return ErrorReplies.iqError(request,
                     new XmppException(PacketError.Condition.internal_server_error, PacketError.Type.wait));
         }

@@ -265,6 +265,10 @@ class StanzaRouterTest {
 
     @Test
     void stanzasForOneEntityAreHandledInArrivalOrder() {
+        // Queues large enough for the whole burst: this test is about order, not overload.
+        executor.drain(WAIT);
+        executor = new KeyedSerialExecutor("router-test", 2, 1000, 10_000);
+        router = new StanzaRouter(sender, executor);
         Map<String, List<String>> bodies = new ConcurrentHashMap<>();
         router.onMessage(message -> bodies.computeIfAbsent(message.getTo().toBareJID(),
                 k -> Collections.synchronizedList(new ArrayList<>())).add(message.getBody()));
@@ -281,6 +285,7 @@ class StanzaRouterTest {
             }
         }
         assertTrue(router.awaitIdle(WAIT));
+        sender.assertNothingMore(Duration.ZERO);
         for (String room : List.of("r1", "r2", "r3")) {
             assertEquals(expected, bodies.get(room + "@svc.example.test"));
         }

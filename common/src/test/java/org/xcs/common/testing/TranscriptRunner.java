@@ -70,7 +70,12 @@ public final class TranscriptRunner {
     /** One dynamic test per transcript in every {@code *.xml} under the classpath folder {@code resourceDir}. */
     public static Stream<DynamicTest> dynamicTests(String resourceDir,
                                                    Function<PacketSender, PacketHandler> componentFactory) {
-        TranscriptRunner runner = new TranscriptRunner(componentFactory);
+        return new TranscriptRunner(componentFactory).tests(resourceDir);
+    }
+
+    /** As {@link #dynamicTests}, with this runner's settings. */
+    public Stream<DynamicTest> tests(String resourceDir) {
+        TranscriptRunner runner = this;
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, Element> file : loadFolder(resourceDir).entrySet()) {
             for (Element transcript : transcripts(file.getValue())) {
