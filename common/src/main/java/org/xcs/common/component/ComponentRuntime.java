@@ -3,10 +3,12 @@ package org.xcs.common.component;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +41,8 @@ public final class ComponentRuntime {
     private final HostPing ping;
     private final Outbox outbox;
     private final ScheduledExecutorService scheduler;
+    /** Pings are written off the scheduler: a write stuck on a dead link must not stop the timeout that ends it. */
+    private final ExecutorService pingWriter;
     private final Backoff reconnectBackoff;
 
     private final Object lock = new Object();
@@ -67,11 +71,16 @@ public final class ComponentRuntime {
         this.ping = new HostPing(new JID(domain), new JID(settings.pingTargetFor(domain)));
         this.outbox = new Outbox(domain, settings.outboundBufferCapacity(), this::onWriteFailure);
         this.reconnectBackoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "xcs-runtime-" + domain);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("xcs-runtime-" + domain));
+        this.pingWriter = Executors.newSingleThreadExecutor(daemon("xcs-ping-" + domain));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     /** The production wiring: Whack underneath. */
@@ -104,7 +113,7 @@ public final class ComponentRuntime {
             } catch (ConnectFailure failure) {
                 failedAttempts.incrementAndGet();
                 if (!settings.waitForHost() || !failure.cause().curedByWaiting()) {
-                    scheduler.shutdownNow();
+                    shutdownThreads();
                     throw StartupFailure.from(failure, params);
                 }
                 Duration delay = backoff.next();
@@ -118,7 +127,7 @@ public final class ComponentRuntime {
     }
 
     private StartupFailure stoppedWhileWaiting() {
-        scheduler.shutdownNow();
+        shutdownThreads();
         return new StartupFailure(ExitCode.OK, domain + ": stopped while waiting for host " + params.address());
     }
 
@@ -160,9 +169,9 @@ public final class ComponentRuntime {
         }
         outbox.close();
         if (connection != null) {
-            connection.retire();
+            connection.retire(true);
         }
-        scheduler.shutdownNow();
+        shutdownThreads();
         log.info("{}: stopped; {}", domain, counters());
         stopped.countDown();
     }
@@ -227,7 +236,7 @@ public final class ComponentRuntime {
     private void attached(Connection connection) {
         synchronized (lock) {
             if (stopping || connection.lost) {
-                connection.retire();
+                connection.retire(!connection.lost);
                 if (!stopping) {
                     log.warn("{}: the connection dropped right after the handshake", domain);
                     execute(this::beginReconnect);
@@ -282,8 +291,8 @@ public final class ComponentRuntime {
             }
             current = null;
         }
+        connection.retire(false); // first: aborting frees a core thread stuck writing while holding the outbox
         outbox.detach(connection.transport);
-        connection.retire();
         if (stopping) {
             return;
         }
@@ -333,11 +342,19 @@ public final class ComponentRuntime {
             return; // the previous ping is still within its timeout
         }
         pingsSent.incrementAndGet();
+        IQ request = ping.request(id);
         try {
-            connection.transport.send(ping.request(id));
-        } catch (RuntimeException e) {
-            pingFailures.incrementAndGet();
-            lost(connection, "ping could not be written: " + describe(e));
+            pingWriter.execute(() -> {
+                try {
+                    connection.transport.send(request);
+                } catch (RuntimeException e) {
+                    if (connection.pendingPing.compareAndSet(id, null)) {
+                        pingFailures.incrementAndGet();
+                        execute(() -> lost(connection, "ping could not be written: " + describe(e)));
+                    }
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
             return;
         }
         schedule(() -> {
@@ -390,6 +407,11 @@ public final class ComponentRuntime {
     }
 
     // --- helpers ---
+
+    private void shutdownThreads() {
+        scheduler.shutdownNow();
+        pingWriter.shutdownNow();
+    }
 
     private void execute(Runnable task) {
         try {
@@ -450,13 +472,18 @@ public final class ComponentRuntime {
             this.transport = transport;
         }
 
-        void retire() {
+        /** Ends this connection: cleanly when stopping, by abort when it is judged dead (see Transport#abort). */
+        void retire(boolean clean) {
             ScheduledFuture<?> task = pinger;
             if (task != null) {
                 task.cancel(false);
             }
             ready.countDown();
-            transport.close();
+            if (clean) {
+                transport.close();
+            } else {
+                transport.abort();
+            }
         }
     }
 }

@@ -26,4 +26,12 @@ public interface Transport {
 
     /** Closes the stream cleanly ({@code </stream:stream>}, RFC 6120 §4.4). Idempotent; no onLost afterwards. */
     void close();
+
+    /**
+     * Drops a connection already judged dead, without the closing handshake. Must not block: on a half-open link
+     * a write (even the closing tag) can hang until TCP gives up. Idempotent; no onLost afterwards.
+     */
+    default void abort() {
+        close();
+    }
 }

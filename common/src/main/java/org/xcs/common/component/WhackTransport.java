@@ -199,6 +199,21 @@ public final class WhackTransport implements Transport {
         connected = false;
     }
 
+    /** Closes the socket first, which also frees a writer stuck on a dead link; then Whack's timers are cancelled. */
+    @Override
+    public void abort() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        OrderedComponent ext = component;
+        connected = false;
+        if (ext != null) {
+            WhackInternals.stopReader(ext); // else the reader logs the socket closing under it as an error
+            abort(ext);
+            ext.shutdown(); // the socket is closed, so Whack skips its closing tag and only cancels its timers
+        }
+    }
+
     private void reportLost(Throwable why) {
         connected = false;
         if (closed.get() || !lost.compareAndSet(false, true)) {
@@ -331,6 +346,20 @@ public final class WhackTransport implements Transport {
 
         static Thread readerThread(ExternalComponent ext) {
             return (Thread) read(READER_THREAD, ext);
+        }
+
+        static void stopReader(ExternalComponent ext) {
+            Thread reader = readerThread(ext);
+            if (reader == null) {
+                return;
+            }
+            try {
+                java.lang.reflect.Method shutdown = reader.getClass().getDeclaredMethod("shutdown");
+                shutdown.setAccessible(true);
+                shutdown.invoke(reader);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // only costs a log line
+            }
         }
 
         static Socket socket(ExternalComponent ext) {

@@ -188,6 +188,16 @@ public final class FakeComponentHost implements AutoCloseable {
         }
     }
 
+    /**
+     * The sessions open now stop reading (a hung host): the component's writes pile up in the socket buffers
+     * until they block, and its pings go unanswered. Later sessions are served normally.
+     */
+    public void freezeSessions() {
+        for (Session session : allSessions) {
+            session.frozen = true;
+        }
+    }
+
     public int port() {
         return port;
     }
@@ -277,6 +287,15 @@ public final class FakeComponentHost implements AutoCloseable {
         }
     }
 
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     static String handshakeDigest(String streamId, String secret) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
@@ -290,6 +309,7 @@ public final class FakeComponentHost implements AutoCloseable {
         private final Socket socket;
         private final OutputStream out;
         private volatile boolean answerPings = true;
+        private volatile boolean frozen;
         private volatile String domain;
 
         Session(Socket socket) throws IOException {
@@ -352,6 +372,9 @@ public final class FakeComponentHost implements AutoCloseable {
             write("<handshake/>");
             handshakesAccepted.incrementAndGet();
             while (true) {
+                while (frozen && !socket.isClosed()) {
+                    sleep(10);
+                }
                 Element stanza = readElement(parser);
                 if (stanza == null) {
                     streamsClosedByComponents.incrementAndGet();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.Message;
 
 /** After start-up: losses are noticed quickly (stream end or XEP-0199 ping) and the runtime comes back. */
 class ReconnectTest {
@@ -75,6 +76,29 @@ class ReconnectTest {
         int answeredBefore = host.pingsAnswered();
         assertTrue(RecordingCore.await(() -> host.pingsAnswered() > answeredBefore, Duration.ofSeconds(3)),
                 "the new connection is pinged too");
+    }
+
+    @Test
+    void aHostThatStopsReadingIsDroppedEvenWhileACoreThreadIsStuckWriting() throws Exception {
+        host.freezeSessions();
+        String kilobyte = "x".repeat(1024);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 20_000 && core.connections() < 2; i++) {
+                Message message = new Message();
+                message.setFrom(DOMAIN);
+                message.setTo("alice@example.test/phone");
+                message.setBody(kilobyte);
+                runtime.sender().send(message); // blocks once the socket buffers are full
+            }
+        }, "stuck-writer");
+        writer.setDaemon(true);
+        writer.start();
+        assertTrue(RecordingCore.await(() -> runtime.counters().pingFailures() >= 1 && !runtime.isConnected(),
+                Duration.ofSeconds(5)), "the unanswered ping ended the link: " + runtime.counters());
+        writer.join(5_000);
+        assertTrue(!writer.isAlive(), "the stuck write was released");
+        host.dropConnections(); // the host too notices its stale session, which until now answered conflict
+        assertTrue(core.awaitConnections(2, Duration.ofSeconds(5)), "reconnected: " + runtime.counters());
     }
 
     @Test
