@@ -1,0 +1,20 @@
+package org.xcs.muc;
+
+import org.xcs.common.harness.AttachedComponentContract;
+import org.xcs.common.harness.HostTests;
+import org.xcs.common.harness.ProsodyHost;
+import org.xcs.common.harness.RealHostTest;
+import org.xcs.common.harness.TestHost;
+import org.xcs.common.launch.ComponentModule;
+
+@RealHostTest
+class MucOnProsodyHostTest extends AttachedComponentContract {
+    @Override protected String mainClass() { return Main.class.getName(); }
+    @Override protected ComponentModule module() { return new MucModule(); }
+    @Override protected String identityCategory() { return "conference"; }
+    @Override protected String identityType() { return "text"; }
+    @Override protected void requireInstalled() { HostTests.requireProsody(); }
+    @Override protected TestHost newHost(String component, String secret) {
+        return ProsodyHost.builder(DOMAIN).component(component, secret).build();
+    }
+}

@@ -1,0 +1,20 @@
+package org.xcs.pubsub;
+
+import org.xcs.common.harness.AttachedComponentContract;
+import org.xcs.common.harness.HostTests;
+import org.xcs.common.harness.ProsodyHost;
+import org.xcs.common.harness.RealHostTest;
+import org.xcs.common.harness.TestHost;
+import org.xcs.common.launch.ComponentModule;
+
+@RealHostTest
+class PubSubOnProsodyHostTest extends AttachedComponentContract {
+    @Override protected String mainClass() { return Main.class.getName(); }
+    @Override protected ComponentModule module() { return new PubSubModule(); }
+    @Override protected String identityCategory() { return "pubsub"; }
+    @Override protected String identityType() { return "service"; }
+    @Override protected void requireInstalled() { HostTests.requireProsody(); }
+    @Override protected TestHost newHost(String component, String secret) {
+        return ProsodyHost.builder(DOMAIN).component(component, secret).build();
+    }
+}
