@@ -31,7 +31,9 @@ public final class StartupFailure extends Exception {
             case NOT_AUTHORIZED -> new StartupFailure(ExitCode.NOT_AUTHORIZED,
                     host + " refused the secret for " + domain + " (not-authorized): check --secret against the"
                             + " host's component_secret (Prosody) / ejabberd_service password (ejabberd)"
-                            + " / the external component's shared secret (Openfire)", failure);
+                            + " / the external component's shared secret (Openfire); ejabberd also answers"
+                            + " not-authorized when no ejabberd_service listener on port " + params.port()
+                            + " declares " + domain, failure);
             case HOST_UNKNOWN -> new StartupFailure(ExitCode.HOST_UNKNOWN,
                     host + " does not serve " + domain + " (host-unknown): check --domain, and declare it on the"
                             + " host (Prosody: Component \"" + domain + "\"; ejabberd: hosts of the ejabberd_service"

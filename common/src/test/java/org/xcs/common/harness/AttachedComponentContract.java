@@ -190,6 +190,37 @@ public abstract class AttachedComponentContract {
         assertTrue(first.isAlive(), "the first process suffered:\n" + first.output());
     }
 
+    @Test
+    public void aDomainTheHostDoesNotDeclareEndsTheProcessWithTheHostsAnswer() throws Exception {
+        ComponentProcess component = launchAs("stranger." + DOMAIN, work.resolve("data"), SECRET);
+        assertEquals(undeclaredDomainExitCode(), component.awaitExit(ATTACH_TIMEOUT), component.output());
+        assertTrue(lastLine(component.output()).contains("stranger." + DOMAIN), component.output());
+    }
+
+    @Test
+    public void aSecondProcessForAnAttachedDomainIsRefusedWithConflictOrServedAsTheHostDoes() throws Exception {
+        ComponentProcess first = attached(work.resolve("data"));
+        ComponentProcess second = launch(work.resolve("data2"), SECRET);
+        if (hostRefusesASecondSession()) {
+            assertEquals(5, second.awaitExit(ATTACH_TIMEOUT), second.output());
+            assertTrue(lastLine(second.output()).contains("(conflict)"), second.output());
+        } else {
+            assertTrue(second.awaitOutput(CONNECTED, ATTACH_TIMEOUT), second.output());
+        }
+        assertTrue(first.isAlive(), "the first process suffered:\n" + first.output());
+        awaitServed(SERVED_AGAIN_WITHIN);
+    }
+
+    /** XEP-0114 names no error for an unknown domain: Prosody says host-unknown (4), ejabberd not-authorized (3). */
+    protected int undeclaredDomainExitCode() {
+        return 4;
+    }
+
+    /** Prosody refuses a second session for a connected domain with conflict; ejabberd load-balances over both. */
+    protected boolean hostRefusesASecondSession() {
+        return true;
+    }
+
     private ComponentProcess attached(Path data) throws Exception {
         ComponentProcess component = launch(data, SECRET);
         assertTrue(component.awaitOutput(CONNECTED, ATTACH_TIMEOUT), "never attached:\n" + component.output());
@@ -197,11 +228,15 @@ public abstract class AttachedComponentContract {
     }
 
     private ComponentProcess launch(Path data, String secret, String... extra) throws IOException {
+        return launchAs(componentDomain(), data, secret, extra);
+    }
+
+    private ComponentProcess launchAs(String domain, Path data, String secret, String... extra) throws IOException {
         Path secretFile = Files.createTempFile(work, "secret", ".txt");
         Files.writeString(secretFile, secret + "\n");
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1",
                 "--port", String.valueOf(host.componentPort(componentDomain())),
-                "--domain", componentDomain(), "--secret-file", secretFile.toString(),
+                "--domain", domain, "--secret-file", secretFile.toString(),
                 "--data-dir", data.toString(), "--ping-interval", "2"));
         args.addAll(Arrays.asList(extra));
         Path log = Files.createTempFile(work, module().name(), ".log");
