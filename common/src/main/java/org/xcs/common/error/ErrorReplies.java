@@ -1,5 +1,7 @@
 package org.xcs.common.error;
 
+import org.xcs.common.stanza.ClientNamespace;
+
 import java.util.Optional;
 
 import org.dom4j.Element;
@@ -111,7 +113,7 @@ public final class ErrorReplies {
     private static void copyPayload(Packet from, Packet to) {
         for (Element child : from.getElement().elements()) {
             if (!"error".equals(child.getName())) {
-                to.getElement().add(StanzaNamespaces.copyUnqualified(child));
+                to.getElement().add(ClientNamespace.copyIntoStreamDefault(child));
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.xcs.common.error;
 
+import org.xcs.common.stanza.ClientNamespace;
+
 import org.dom4j.Element;
 import org.xmpp.packet.PacketError;
 
@@ -32,7 +34,7 @@ public class XmppException extends RuntimeException {
         // RFC 6120 §8.3.2: the application-specific condition MUST be qualified by an application namespace;
         // an unqualified one would be read as part of the stanza namespace.
         if (applicationCondition != null && (applicationCondition.getNamespaceURI() == null
-                || StanzaNamespaces.isStanzaNamespace(applicationCondition.getNamespaceURI())
+                || ClientNamespace.isStanzaNamespace(applicationCondition.getNamespaceURI())
                 || ErrorReplies.STANZAS_NS.equals(applicationCondition.getNamespaceURI()))) {
             throw new IllegalArgumentException("application-specific condition needs its own namespace: "
                     + applicationCondition.asXML());

@@ -4,6 +4,7 @@ package org.xcs.common.stanza;
 public final class Namespaces {
     /** RFC 6120 §4.8.3: stanzas carried inside other stanzas (XEP-0297) are qualified by this, not by the stream's. */
     public static final String JABBER_CLIENT = "jabber:client";
+    public static final String JABBER_SERVER = "jabber:server";
     /** XEP-0114: the default namespace of our stream to the host. */
     public static final String COMPONENT_ACCEPT = "jabber:component:accept";
     public static final String DATA_FORMS = "jabber:x:data";

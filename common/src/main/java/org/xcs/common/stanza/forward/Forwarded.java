@@ -1,5 +1,7 @@
 package org.xcs.common.stanza.forward;
 
+import org.xcs.common.stanza.ClientNamespace;
+
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.QName;

@@ -1,4 +1,4 @@
-package org.xcs.common.stanza.forward;
+package org.xcs.common.stanza;
 
 import org.dom4j.Attribute;
 import org.dom4j.DocumentHelper;
@@ -6,7 +6,6 @@ import org.dom4j.Element;
 import org.dom4j.Namespace;
 import org.dom4j.Node;
 import org.dom4j.QName;
-import org.xcs.common.stanza.Namespaces;
 
 /**
  * Moves a stanza element between our stream's namespace and {@code jabber:client}. Tinder builds stanzas with no
@@ -17,6 +16,12 @@ import org.xcs.common.stanza.Namespaces;
  */
 public final class ClientNamespace {
     private ClientNamespace() {
+    }
+
+    /** The namespaces a stream's stanzas and their plain children (body, subject, error...) can carry. */
+    public static boolean isStanzaNamespace(String uri) {
+        return uri == null || uri.isEmpty() || Namespaces.JABBER_CLIENT.equals(uri)
+                || Namespaces.JABBER_SERVER.equals(uri) || Namespaces.COMPONENT_ACCEPT.equals(uri);
     }
 
     /** A deep copy of {@code stanza} qualified by {@code jabber:client}, ready to embed. */
@@ -31,8 +36,9 @@ public final class ClientNamespace {
 
     private static Element copy(Element src, boolean parentInStanzaNamespace, boolean toClient) {
         String ns = src.getNamespaceURI();
-        boolean stanzaNamespace = Namespaces.JABBER_CLIENT.equals(ns) || Namespaces.COMPONENT_ACCEPT.equals(ns)
-                || (ns.isEmpty() && parentInStanzaNamespace);
+        // Inside an extension (another namespace) everything is payload and keeps its namespace, e.g. a stanza
+        // forwarded in jabber:client inside a bounced payload.
+        boolean stanzaNamespace = parentInStanzaNamespace && isStanzaNamespace(ns);
         QName name = !stanzaNamespace ? src.getQName()
                 : toClient ? QName.get(src.getName(), Namespaces.JABBER_CLIENT) : QName.get(src.getName());
         Element out = DocumentHelper.createElement(name);
