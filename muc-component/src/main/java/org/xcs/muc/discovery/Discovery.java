@@ -1,0 +1,14 @@
+package org.xcs.muc.discovery;
+
+import org.xcs.muc.MucContext;
+
+/** Service and room discovery (XEP-0045 §6, XEP-0030, XEP-0128 muc#roominfo), unique room names (§10.1.4), room registration and reserved nicks (§7.10, §7.12). */
+public final class Discovery {
+    private Discovery() {
+    }
+
+    /** Registers this area's handlers, disco features and form fields. */
+    public static void install(MucContext context) {
+        // filled in by the feature area
+    }
+}
