@@ -136,7 +136,7 @@ public final class Cli {
                 secrets.add(args[i + 1]);
             }
         }
-        secrets.removeIf(String::isEmpty);
+        secrets.removeIf(secret -> secret.length() < Logging.MIN_MASKED_LENGTH);
         return secrets;
     }
 

@@ -23,7 +23,8 @@ public final class Logging {
     static final String SECRETS_KEY = "xcs.secrets";
 
     /** Secrets shorter than this are not masked: masking them would garble ordinary words in every line. */
-    static final int MIN_MASKED_LENGTH = 4;
+    /** Shorter secrets are not masked: masking "s" would mangle every message, and such a secret hides nothing. */
+    public static final int MIN_MASKED_LENGTH = 4;
 
     private Logging() {
     }

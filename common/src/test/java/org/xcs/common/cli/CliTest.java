@@ -258,6 +258,14 @@ class CliTest {
         assertTrue(ok.command.common.toString().contains("secret=****"));
     }
 
+    @Test
+    void aOneLetterSecretDoesNotMangleErrorMessages() {
+        Run bad = run("--domain", "muc.example.test", "--secret", "s", "--port", "0");
+        assertEquals(2, bad.exit);
+        assertTrue(bad.err.contains("'0' is not a port number"), bad.err);
+        assertFalse(bad.err.contains("****"), bad.err);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = new String[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
