@@ -39,6 +39,16 @@ record OccupantAddress(JID room, String nick, boolean nickModified) {
         return new OccupantAddress(room, nick, !nick.equals(requested));
     }
 
+    /** The bare address part, when it is a valid JID: who refuses a presence whose nick is unusable. */
+    static java.util.Optional<JID> bareOf(String rawTo) {
+        int slash = rawTo.indexOf('/');
+        try {
+            return java.util.Optional.of(new JID(slash < 0 ? rawTo : rawTo.substring(0, slash)).asBareJID());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     boolean hasNick() {
         return nick != null;
     }

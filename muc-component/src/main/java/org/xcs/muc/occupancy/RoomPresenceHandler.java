@@ -60,7 +60,9 @@ final class RoomPresenceHandler implements PresenceHandler {
         try {
             address = OccupantAddress.parse(rawTo);
         } catch (XmppException e) {
-            refuse(presence, e, context.service());
+            if (type == null) {
+                refuse(presence, e, OccupantAddress.bareOf(rawTo).orElse(context.service()));
+            }
             return;
         }
         if (address.room().getNode() == null) {
