@@ -3,6 +3,8 @@ package org.xcs.muc.occupancy;
 import java.util.List;
 import java.util.function.Consumer;
 import org.dom4j.Element;
+import org.xcs.common.stanza.ClientNamespace;
+import org.xcs.muc.protocol.OccupantPresence;
 import org.xcs.muc.protocol.StatusCode;
 import org.xcs.muc.room.Occupant;
 import org.xcs.muc.room.Room;
@@ -25,10 +27,13 @@ final class Departure {
 
     /** §7.14: the client's status text, if any, is its exit message and travels with the unavailable presence. */
     void exit(Room room, Occupant occupant, Presence request) {
+        List<Element> statuses = request.getElement().elements("status");
         leave(room, occupant, request.getFrom(), request.getID(), List.of(), presence -> {
-            for (Element status : request.getElement().elements("status")) {
-                presence.getElement().add(status.createCopy());
-            }
+            // Before the muc#user element, where a client's own presence has it.
+            Element mucUser = OccupantPresence.mucUser(presence);
+            presence.getElement().remove(mucUser);
+            statuses.forEach(status -> presence.getElement().add(ClientNamespace.copyIntoStreamDefault(status)));
+            presence.getElement().add(mucUser);
         });
     }
 

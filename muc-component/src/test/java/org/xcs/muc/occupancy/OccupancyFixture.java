@@ -45,6 +45,14 @@ final class OccupancyFixture {
         MucContext context = new MucContext(SERVICE, null, null, rooms, settings, p -> sent.add(p.createCopy()),
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> "id" + ids.incrementAndGet());
         handler = new RoomPresenceHandler(context);
+        replay = new EntryReplay(p -> { }, Clock.fixed(NOW, ZoneOffset.UTC), () -> "unused");
+    }
+
+    private final EntryReplay replay;
+
+    /** The replay the handler uses, to measure stanzas as they are sent (maxchars). */
+    EntryReplay handlerReplay() {
+        return replay;
     }
 
     /** An unlocked room as the owner area leaves it after configuration. */
