@@ -46,7 +46,15 @@ final class RoomPresenceHandler implements PresenceHandler {
         if (from == null || rawTo == null) {
             return;
         }
-        Presence.Type type = presence.getType();
+        Presence.Type type;
+        try {
+            type = presence.getType();
+        } catch (IllegalArgumentException e) {
+            // RFC 6121 §4.7.1: the type is one of a fixed set; anything else is a malformed stanza.
+            refuse(presence, new XmppException(PacketError.Condition.bad_request, PacketError.Type.modify),
+                    OccupantAddress.bareOf(rawTo).orElse(context.service()));
+            return;
+        }
         if (type == Presence.Type.error) {
             // RFC 6120 §8.3.1: never answered; §18.1.2: the session behind it is gone.
             removeAfterError(presence);

@@ -155,4 +155,12 @@ class OccupantPresenceTest {
         f.expectNothingMore();
         assertFalse(room.isEmpty());
     }
+
+    @Test
+    void presenceOfAnUnknownTypeIsBadRequestAndChangesNothing() {
+        f.send("<presence type='bogus' id='b1' from='wiccarocks@shakespeare.lit/laptop' to='coven@muc.example.test/oldhag'/>");
+        f.expectRefusal("coven@muc.example.test/oldhag", "wiccarocks@shakespeare.lit/laptop", "bad-request", "modify");
+        f.expectNothingMore();
+        assertEquals(2, room.occupantCount());
+    }
 }
