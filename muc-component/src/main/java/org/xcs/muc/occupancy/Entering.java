@@ -3,6 +3,7 @@ package org.xcs.muc.occupancy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.dom4j.Element;
 import org.xcs.common.error.XmppException;
 import org.xcs.muc.MucContext;
@@ -71,7 +72,7 @@ final class Entering {
     }
 
     private void welcome(Room room, Occupant occupant, Presence request, List<Integer> selfCodes,
-                         java.util.function.Predicate<JID> announceTo, Element mucX) {
+                         Predicate<JID> announceTo, Element mucX) {
         JID session = request.getFrom();
         broadcast.rosterTo(room, occupant, session);
         broadcast.available(room, occupant, List.of(),

@@ -1,5 +1,6 @@
 package org.xcs.muc.occupancy;
 
+import java.util.Optional;
 import org.xcs.common.error.XmppException;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
@@ -40,12 +41,12 @@ record OccupantAddress(JID room, String nick, boolean nickModified) {
     }
 
     /** The bare address part, when it is a valid JID: who refuses a presence whose nick is unusable. */
-    static java.util.Optional<JID> bareOf(String rawTo) {
+    static Optional<JID> bareOf(String rawTo) {
         int slash = rawTo.indexOf('/');
         try {
-            return java.util.Optional.of(new JID(slash < 0 ? rawTo : rawTo.substring(0, slash)).asBareJID());
+            return Optional.of(new JID(slash < 0 ? rawTo : rawTo.substring(0, slash)).asBareJID());
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
