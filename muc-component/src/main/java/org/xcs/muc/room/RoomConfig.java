@@ -70,6 +70,7 @@ public final class RoomConfig {
         c.contactJids = new ArrayList<>(contactJids);
         c.pubsub = pubsub;
         c.allowVoiceRequests = allowVoiceRequests;
+        c.getMemberListRoles = getMemberListRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(getMemberListRoles);
         return c;
     }
 
@@ -77,4 +78,10 @@ public final class RoomConfig {
     public boolean nonAnonymous() {
         return whois == Whois.ANYONE;
     }
+
+    /**
+     * XEP-0045 §15.5.3 {@code muc#roomconfig_getmemberlist} (list-multi of roles): the roles whose occupants may
+     * retrieve the member list; {@link #getMemberList} is true exactly when this is not empty (set both together).
+     */
+    public Set<Role> getMemberListRoles = EnumSet.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR);
 }
