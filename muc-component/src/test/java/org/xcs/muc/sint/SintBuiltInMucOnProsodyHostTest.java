@@ -3,8 +3,6 @@ package org.xcs.muc.sint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.xcs.common.harness.HostTests;
 import org.xcs.common.harness.ProsodyHost;
@@ -29,7 +27,7 @@ class SintBuiltInMucOnProsodyHostTest {
             host.start();
             SintProsody.assertTheOnlyConferenceServiceIs(host, BUILT_IN_MUC);
 
-            SintReport report = new SintRunner(SintProsody.DOMAIN, host.c2sPort(), Duration.ofSeconds(10),
+            SintReport report = new SintRunner(SintProsody.DOMAIN, host.c2sPort(), SintRunner.REPLY_TIMEOUT,
                     SintProsody.buildDirectory().resolve("sint-prosody-builtin.log"))
                     .run("Prosody's built-in MUC (" + BUILT_IN_MUC + ")");
             report.writeTo(SintProsody.buildDirectory().resolve("sint-results-prosody-builtin.txt"));

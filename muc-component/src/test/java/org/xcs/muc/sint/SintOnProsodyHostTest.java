@@ -43,7 +43,7 @@ class SintOnProsodyHostTest {
             try (ComponentProcess component = startComponent(host)) {
                 SintProsody.assertTheOnlyConferenceServiceIs(host, MUC);
 
-                SintReport report = new SintRunner(SintProsody.DOMAIN, host.c2sPort(), Duration.ofSeconds(5),
+                SintReport report = new SintRunner(SintProsody.DOMAIN, host.c2sPort(), SintRunner.REPLY_TIMEOUT,
                         SintProsody.buildDirectory().resolve("sint.log"))
                         .run("xcs-muc (" + MUC + ") on Prosody");
                 report.writeTo(SintProsody.buildDirectory().resolve("sint-results.txt"));

@@ -57,7 +57,7 @@ record SintReport(String target, List<SintOutcome> outcomes, Duration duration, 
             }
         });
         if (!aborts.isEmpty()) {
-            out.append("\nSINT runs aborted by a test (restarted without the finished tests):\n");
+            out.append("\nSINT runs that ended by an exception (SINT was started again for the tests without a result):\n");
             aborts.forEach(a -> out.append("  ").append(a).append('\n'));
         }
         return out.toString();

@@ -58,6 +58,11 @@ import org.xcs.muc.sint.SintOutcome.Status;
 final class SintRunner {
     static final String SINT_VERSION = Smack.getVersion();
     static final String SPECIFICATION = "XEP-0045";
+    /**
+     * Replies on loopback take milliseconds; SINT also waits this long for stanzas that never come, and Smack waits
+     * this long for the host's closing stream tag when SINT deletes its accounts at the end of each run.
+     */
+    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
     /** Where SINT itself looks for tests when no test package is configured. */
     private static final String[] SINT_PACKAGES = {
             "org.jivesoftware.smackx", "org.jivesoftware.smack", "org.igniterealtime.smackx", "org.igniterealtime.smack"};
