@@ -40,7 +40,9 @@ class SintOnProsodyHostTest {
         HostTests.requireProsody();
         try (ProsodyHost host = SintProsody.builder().component(MUC, SECRET).build()) {
             host.start();
+            long start = System.nanoTime();
             try (ComponentProcess component = startComponent(host)) {
+                System.out.printf("[sint] %s attached in %d ms%n", MUC, (System.nanoTime() - start) / 1_000_000);
                 SintProsody.assertTheOnlyConferenceServiceIs(host, MUC);
 
                 SintReport report = new SintRunner(SintProsody.DOMAIN, host.c2sPort(), SintRunner.REPLY_TIMEOUT,

@@ -84,8 +84,22 @@ final class SintRunner {
         this.logFile = logFile;
     }
 
+    private static volatile List<SintTestId> xep0045Tests;
+
     /** Every SINT test method of the classes annotated {@code @SpecificationReference(document = "XEP-0045")}. */
     static List<SintTestId> xep0045Tests() {
+        List<SintTestId> tests = xep0045Tests;
+        if (tests == null) {
+            long start = System.nanoTime();
+            tests = scanForXep0045Tests();
+            xep0045Tests = tests;
+            System.out.printf("[sint] %d %s tests in SINT %s (classpath scan: %d ms)%n", tests.size(), SPECIFICATION,
+                    SINT_VERSION, (System.nanoTime() - start) / 1_000_000);
+        }
+        return tests;
+    }
+
+    private static List<SintTestId> scanForXep0045Tests() {
         Reflections reflections = new Reflections(SINT_PACKAGES, new SubTypesScanner());
         Set<Class<? extends AbstractSmackIntTest>> classes = new HashSet<>();
         classes.addAll(reflections.getSubTypesOf(AbstractSmackIntegrationTest.class));
