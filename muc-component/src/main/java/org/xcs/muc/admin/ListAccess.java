@@ -38,19 +38,19 @@ final class ListAccess {
     }
 
     /**
-     * XEP-0045 §9.5 note and §5.2.1 ***: admins always; in non-anonymous rooms members (in the room or not) and,
-     * when muc#roomconfig_getmemberlist allows it, occupants; in semi-anonymous rooms, whose member list would
-     * reveal JIDs, only moderators (who see JIDs anyway) when the configuration allows it.
+     * XEP-0045 §9.5 note and §5.2.1 ***: admins always; in non-anonymous rooms members (in the room or not) and
+     * occupants whose role muc#roomconfig_getmemberlist (§15.5.3, a list of roles) names; in semi-anonymous rooms,
+     * whose member list would reveal JIDs, only moderators (who see JIDs anyway), when the list names them.
      */
     static boolean mayReadMemberList(Room room, Requester requester) {
         if (requester.affiliation().atLeast(Affiliation.ADMIN)) {
             return true;
         }
-        boolean configured = room.config().getMemberList;
+        boolean roleMay = requester.occupant()
+                .map(o -> room.config().getMemberListRoles.contains(o.role())).orElse(false);
         if (room.config().nonAnonymous()) {
-            return requester.affiliation() == Affiliation.MEMBER
-                    || configured && requester.occupant().isPresent();
+            return requester.affiliation() == Affiliation.MEMBER || roleMay;
         }
-        return configured && requester.isModerator();
+        return roleMay && requester.isModerator();
     }
 }

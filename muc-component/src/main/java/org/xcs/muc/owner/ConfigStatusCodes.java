@@ -33,7 +33,7 @@ final class ConfigStatusCodes {
     /** Every setting but logging and whois, in a comparable form. */
     private static List<Object> nonPrivacyValues(RoomConfig c) {
         return List.of(c.name, c.description, c.lang, c.changeSubject, c.allowInvites, c.allowPm, c.maxUsers,
-                c.presenceBroadcast, c.getMemberListRoles, c.getMemberList, c.publicRoom, c.persistentRoom,
+                c.presenceBroadcast, c.getMemberListRoles, c.publicRoom, c.persistentRoom,
                 c.moderatedRoom, c.membersOnly, c.passwordProtected, c.password, c.historyLength,
                 c.defaultHistoryMessages, c.contactJids, c.pubsub, c.allowVoiceRequests);
     }

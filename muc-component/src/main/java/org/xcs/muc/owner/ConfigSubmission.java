@@ -50,7 +50,6 @@ final class ConfigSubmission {
         }
         if (form.has(GETMEMBERLIST)) {
             c.getMemberListRoles = roles(form.listMulti(GETMEMBERLIST, ROLE_OPTIONS));
-            c.getMemberList = !c.getMemberListRoles.isEmpty();
         }
         form.bool(PUBLICROOM).ifPresent(v -> c.publicRoom = v);
         form.bool(PERSISTENTROOM).ifPresent(v -> c.persistentRoom = v);

@@ -28,7 +28,6 @@ public final class RoomConfig {
     public int maxUsers = 0;
     /** Roles whose presence is broadcast (XEP-0045 §15.5.3 muc#roomconfig_presencebroadcast). */
     public Set<Role> presenceBroadcast = EnumSet.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR);
-    public boolean getMemberList = true;
     public boolean publicRoom = true;
     public boolean persistentRoom = false;
     public boolean moderatedRoom = false;
@@ -57,7 +56,6 @@ public final class RoomConfig {
         c.allowPm = allowPm;
         c.maxUsers = maxUsers;
         c.presenceBroadcast = presenceBroadcast.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(presenceBroadcast);
-        c.getMemberList = getMemberList;
         c.publicRoom = publicRoom;
         c.persistentRoom = persistentRoom;
         c.moderatedRoom = moderatedRoom;
@@ -81,7 +79,8 @@ public final class RoomConfig {
 
     /**
      * XEP-0045 §15.5.3 {@code muc#roomconfig_getmemberlist} (list-multi of roles): the roles whose occupants may
-     * retrieve the member list; {@link #getMemberList} is true exactly when this is not empty (set both together).
+     * retrieve the member list (admins and owners always may; no roles: only they). The one source of truth: admin's
+     * list access reads it, owner's form sets it, the store keeps it.
      */
     public Set<Role> getMemberListRoles = EnumSet.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR);
 }

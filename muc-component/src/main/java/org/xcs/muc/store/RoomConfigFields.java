@@ -36,7 +36,7 @@ final class RoomConfigFields {
         text("allowPm", c -> c.allowPm.name(), (c, v) -> c.allowPm = RoomConfig.AllowPm.valueOf(v));
         number("maxUsers", c -> c.maxUsers, (c, v) -> c.maxUsers = v);
         text("presenceBroadcast", c -> roles(c.presenceBroadcast), (c, v) -> c.presenceBroadcast = roles(v));
-        bool("getMemberList", c -> c.getMemberList, (c, v) -> c.getMemberList = v);
+        text("getMemberListRoles", c -> roles(c.getMemberListRoles), (c, v) -> c.getMemberListRoles = roles(v));
         bool("publicRoom", c -> c.publicRoom, (c, v) -> c.publicRoom = v);
         bool("persistentRoom", c -> c.persistentRoom, (c, v) -> c.persistentRoom = v);
         bool("moderatedRoom", c -> c.moderatedRoom, (c, v) -> c.moderatedRoom = v);

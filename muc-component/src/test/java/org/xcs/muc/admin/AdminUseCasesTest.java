@@ -296,6 +296,28 @@ class AdminUseCasesTest {
     }
 
     @Test
+    void theRolesOfGetMemberListDecideWhichNonMemberOccupantsReadTheMemberList() {
+        // XEP-0045 §15.5.3 muc#roomconfig_getmemberlist is a list of roles: here only moderators.
+        AdminRoomFixture f = new AdminRoomFixture(c -> {
+            c.whois = RoomConfig.Whois.ANYONE;
+            c.getMemberListRoles = java.util.EnumSet.of(Role.MODERATOR);
+        });
+        f.enter("thirdwitch", "hag66@example.test/pda", Affiliation.NONE);
+        f.enter("firstwitch", "wiccarocks@example.test/laptop", Affiliation.NONE).role(Role.MODERATOR);
+        f.room.affiliation(new JID("hecate@example.test"), Affiliation.MEMBER, null);
+
+        assertError(f.send(list("hag66@example.test/pda", "affiliation='member'")), "forbidden", "auth");
+        assertXmlMatches("""
+                <iq type='result' id='l1' from='coven@muc.example.test' to='wiccarocks@example.test/laptop'>
+                  <query xmlns='http://jabber.org/protocol/muc#admin'><item affiliation='member' jid='hecate@example.test'/></query>
+                </iq>""", f.send(list("wiccarocks@example.test/laptop", "affiliation='member'")).get(0));
+
+        f.room.config().getMemberListRoles.add(Role.PARTICIPANT);
+        assertEquals("result", f.send(list("hag66@example.test/pda", "affiliation='member'")).get(0)
+                .getElement().attributeValue("type"));
+    }
+
+    @Test
     void inASemiAnonymousRoomMembersDoNotReadTheMemberList() {
         AdminRoomFixture f = new AdminRoomFixture();
         f.enter("thirdwitch", "hag66@example.test/pda", Affiliation.MEMBER);
