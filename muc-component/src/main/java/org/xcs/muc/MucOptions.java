@@ -47,13 +47,19 @@ public final class MucOptions {
                     + "; default: ${DEFAULT-VALUE}).")
     private int maxMessageChars;
 
+    @Option(names = "--public-occupant-lists", defaultValue = "false",
+            description = "List the occupants of public, open rooms without password in disco#items to anyone, not"
+                    + " only to occupants (XEP-0045 §6.5 allows it; off by default, as §6.5 advises).")
+    private boolean publicOccupantLists;
+
     /** The settings for a service at {@code componentDomain} (e.g. muc.example.org: local users are example.org's). */
     public MucSettings settings(String componentDomain) {
         Set<String> local = new LinkedHashSet<>(hostDomains);
         if (local.isEmpty()) {
             local.add(parentOf(componentDomain));
         }
-        return new MucSettings(roomCreation, Set.copyOf(local), Set.copyOf(admins), maxHistory, maxMessageChars);
+        return new MucSettings(roomCreation, Set.copyOf(local), Set.copyOf(admins), maxHistory, maxMessageChars,
+                publicOccupantLists);
     }
 
     /** The domain a component is a subdomain of; a domain without a dot is its own host. */

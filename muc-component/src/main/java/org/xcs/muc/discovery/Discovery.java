@@ -16,11 +16,13 @@ public final class Discovery {
     public static void install(MucContext context) {
         DiscoRegistry disco = context.disco();
         RoomLookup lookup = new RoomLookup(context.rooms(), context.settings());
-        RoomDisco roomDisco = new RoomDisco(context.service(), lookup);
+        RoomDisco roomDisco = new RoomDisco(context.service(), lookup, context.settings().publicOccupantLists());
 
-        // XEP-0045 §6.2: the service says it speaks MUC; muc#unique is answered at the service JID.
+        // XEP-0045 §6.2: the service says it speaks MUC; muc#unique is answered at the service JID; §7.4 note:
+        // muc#stable_id "on both the service domain and on individual MUCs" (messaging reflects message ids).
         disco.addFeature(MucNamespaces.MUC)
                 .addFeature(MucNamespaces.UNIQUE)
+                .addFeature(MucNamespaces.STABLE_ID)
                 .addInfoProvider(roomDisco)
                 .addItemsProvider(new PublicRooms(context.service(), context.rooms()))
                 .addItemsProvider(roomDisco);

@@ -37,11 +37,20 @@ final class RoomDescription {
 
     static DiscoInfo of(Room room) {
         RoomConfig c = room.config();
-        return DiscoInfo.builder()
+        DiscoInfo.Builder info = DiscoInfo.builder()
                 .identity(new Identity("conference", "text", displayName(room)))
                 .feature(MucNamespaces.MUC)
+                .feature(MucNamespaces.STABLE_ID) // §7.4 note: messaging reflects the sender's message id
+                .feature(Namespaces.SID) // XEP-0359 'Discovering Support': the room stamps stanza-ids by its own JID
+                .feature(MucNamespaces.SELF_PING) // XEP-0410 §4: messaging answers self-pings
                 .feature(Namespaces.DISCO_ITEMS) // §6.5: a room answers disco#items
-                .feature(MucNamespaces.REGISTER) // §7.10: registration with the room
+                .feature(MucNamespaces.REGISTER); // §7.10: registration with the room
+        if (c.allowVoiceRequests) {
+            // §7.13: visitors may ask for voice. Not a feature of the §16 registry, but the muc#request FORM_TYPE
+            // is what Prosody and ejabberd advertise and what clients look for before offering the request.
+            info.feature(MucNamespaces.REQUEST);
+        }
+        return info
                 .feature(c.publicRoom ? PUBLIC : HIDDEN)
                 .feature(c.persistentRoom ? PERSISTENT : TEMPORARY)
                 .feature(c.membersOnly ? MEMBERS_ONLY : OPEN)

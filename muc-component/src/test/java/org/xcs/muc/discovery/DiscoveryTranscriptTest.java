@@ -35,13 +35,16 @@ import org.xmpp.packet.Presence;
  *       member hag66 registered as thirdwitch (not in the room), outcast banned; wiccarocks in the room as
  *       secondwitch (participant, no affiliation); subject "Spells";</li>
  *   <li>heath: public, temporary, no name;</li>
- *   <li>secret "Secret Chamber": hidden, members-only, moderated, non-anonymous, password-protected; owner
- *       crone1, member hag66 (no nick);</li>
+ *   <li>secret "Secret Chamber": hidden, members-only, moderated, non-anonymous, password-protected, no voice
+ *       requests; owner
+ *       crone1 (in the room as crone, moderator), member hag66 (no nick);</li>
  *   <li>forres "The Palace": public, moderated; crone1 in it as crone (owner, moderator), wiccarocks as wicca
  *       (visitor);</li>
  *   <li>newroom: locked (not configured yet), owner crone1.</li>
  * </ul>
  * Service admin: admin@example.test. muc#unique names come from "Unique-1", "Unique-2"...
+ * The transcripts under {@code org/xcs/muc/discovery-public-occupant-lists/} run over the same rooms with
+ * {@code --public-occupant-lists} on.
  */
 class DiscoveryTranscriptTest {
 
@@ -53,12 +56,21 @@ class DiscoveryTranscriptTest {
 
     @TestFactory
     Stream<DynamicTest> transcripts() {
-        return TranscriptRunner.dynamicTests("org/xcs/muc/discovery", sender -> {
+        return transcripts("org/xcs/muc/discovery", false);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> transcriptsWithPublicOccupantLists() {
+        return transcripts("org/xcs/muc/discovery-public-occupant-lists", true);
+    }
+
+    private static Stream<DynamicTest> transcripts(String folder, boolean publicOccupantLists) {
+        return TranscriptRunner.dynamicTests(folder, sender -> {
             ComponentContext component = new ComponentContext(SERVICE, sender, new InMemoryStore(),
                     Clock.fixed(T0, ZoneOffset.UTC), "1.2.3");
             ServiceCore core = new ServiceCore(component, "xcs-muc", new Identity("conference", "text", "Chatrooms"));
             MucSettings settings = new MucSettings(CreationPolicy.ANYONE, Set.of("example.test"),
-                    Set.of(new JID("admin@example.test")), 100, 65536);
+                    Set.of(new JID("admin@example.test")), 100, 65536, publicOccupantLists);
             AtomicInteger ids = new AtomicInteger();
             Discovery.install(new MucContext(SERVICE, core.router(), core.disco(), rooms(), settings, sender,
                     component.clock(), () -> "Unique-" + ids.incrementAndGet()));
@@ -97,9 +109,11 @@ class DiscoveryTranscriptTest {
         secret.passwordProtected = true;
         secret.password = "cauldronburn";
         secret.persistentRoom = true;
+        secret.allowVoiceRequests = false;
         Room secretRoom = room(rooms, "secret", secret);
         secretRoom.affiliation(CRONE, Affiliation.OWNER, null);
         secretRoom.affiliation(HAG, Affiliation.MEMBER, null);
+        enter(secretRoom, "crone", new JID("crone1@example.test/desktop"), Role.MODERATOR);
 
         RoomConfig forres = new RoomConfig();
         forres.name = "The Palace";
