@@ -53,10 +53,10 @@ class MainOptionsTest {
     void everyMucOptionReachesTheSettings() {
         Run run = run("--domain", "muc.example.org", "--room-creation", "admins", "--admin", "Boss@Example.org",
                 "--admin", "deputy@example.net", "--host-domain", "example.org", "--host-domain", "example.net",
-                "--max-history", "0", "--max-message-chars", "1000");
+                "--max-history", "0", "--max-message-chars", "1000", "--public-occupant-lists");
         assertEquals(0, run.exit, run.err);
         assertEquals(new MucSettings(CreationPolicy.ADMINS, Set.of("example.org", "example.net"),
-                Set.of(new JID("boss@example.org"), new JID("deputy@example.net")), 0, 1000), run.settings);
+                Set.of(new JID("boss@example.org"), new JID("deputy@example.net")), 0, 1000, true), run.settings);
     }
 
     @Test
