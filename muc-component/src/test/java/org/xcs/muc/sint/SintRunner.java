@@ -63,6 +63,15 @@ final class SintRunner {
      * this long for the host's closing stream tag when SINT deletes its accounts at the end of each run.
      */
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Tests whose assertion races inside Smack itself, whatever the server does, with the analysis. Only these get a
+     * second run after failing, and only a pass in that run counts (the table keeps the first failure's reason).
+     */
+    static final Map<String, String> KNOWN_CLIENT_RACES = Map.of(
+            "MultiUserChatOccupantIntegrationTest.mucJoinPresenceInformationTest",
+            "Smack 4.5.0-beta5's MultiUserChat presence listener wakes join() (processedReflectedSelfPresence +"
+                    + " notify) BEFORE it hands the self-presence to the participant listeners, so the test may count"
+                    + " 2 presences of 3 although all 3 arrived");
     /** Where SINT itself looks for tests when no test package is configured. */
     private static final String[] SINT_PACKAGES = {
             "org.jivesoftware.smackx", "org.jivesoftware.smack", "org.igniterealtime.smackx", "org.igniterealtime.smack"};
@@ -177,6 +186,7 @@ final class SintRunner {
                 }
                 aborts.add("run " + runs + ": " + culprit + " threw " + SintOutcome.describe(abort));
             }
+            runs += retryKnownClientRaces(outcomes, tracker);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SINT log " + logFile, e);
         } finally {
@@ -184,6 +194,40 @@ final class SintRunner {
         }
         return new SintReport(target, new ArrayList<>(outcomes.values()),
                 Duration.ofNanos(System.nanoTime() - start), runs, aborts);
+    }
+
+    /** One more SINT run for the failed tests of {@link #KNOWN_CLIENT_RACES}; a pass there replaces the failure. */
+    private int retryKnownClientRaces(Map<String, SintOutcome> outcomes, TestTracker tracker)
+            throws InterruptedException {
+        List<SintOutcome> racy = outcomes.values().stream()
+                .filter(o -> o.status() == Status.FAILED && KNOWN_CLIENT_RACES.containsKey(o.test().toString()))
+                .toList();
+        if (racy.isEmpty()) {
+            return 0;
+        }
+        tracker.reset();
+        RecordingSint sint = new RecordingSint(configuration(racy.stream().map(SintOutcome::test).distinct().toList()));
+        try {
+            sint.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Throwable ignored) {
+            // Whatever did not pass in this run keeps its first failure.
+        }
+        TestRunResult again = sint.resultSoFar();
+        if (again != null) {
+            for (SuccessfulTest passed : again.getSuccessfulTests()) {
+                SintOutcome second = outcome(passed, Status.PASSED, "");
+                String key = key(second.test(), second.variant());
+                SintOutcome first = outcomes.get(key);
+                if (first != null && first.status() == Status.FAILED) {
+                    outcomes.put(key, new SintOutcome(second.test(), second.variant(), Status.PASSED,
+                            "passed in a 2nd run; the 1st failed (" + first.reason() + ") on a known Smack race: "
+                                    + KNOWN_CLIENT_RACES.get(second.test().toString()), second.millis()));
+                }
+            }
+        }
+        return 1;
     }
 
     private Configuration configuration(List<SintTestId> tests) {
