@@ -15,8 +15,8 @@ import org.xcs.muc.owner.Ownership;
 import org.xcs.muc.service.CreationPolicy;
 import org.xcs.muc.service.MucSettings;
 import org.xcs.muc.service.Rooms;
-import org.xcs.muc.store.InMemoryRoomStore;
 import org.xcs.muc.store.RoomStore;
+import org.xcs.muc.store.StoreRoomStore;
 
 /** Builds the MUC component: the shared service skeleton plus each XEP-0045 feature area. */
 public final class MucModule implements ComponentModule {
@@ -60,11 +60,15 @@ public final class MucModule implements ComponentModule {
         return core;
     }
 
+    /** Rooms live in the component's store (the launcher's FileStore; tests pass an InMemoryStore). */
     private static RoomStore roomStore(ComponentContext context) {
-        return new InMemoryRoomStore();
+        return new StoreRoomStore(context.store());
     }
 
-    /** Anyone may create rooms; the parent domain's users are local; no service admins. */
+    /**
+     * For tests and embedding: anyone may create rooms, the parent domain's users are local, no service admins.
+     * The command line ({@link Main}) defaults to {@code --room-creation=local} instead.
+     */
     public static MucSettings defaults(String serviceDomain) {
         int dot = serviceDomain.indexOf('.');
         String host = dot < 0 ? serviceDomain : serviceDomain.substring(dot + 1);

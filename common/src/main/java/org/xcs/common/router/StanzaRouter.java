@@ -20,6 +20,7 @@ import org.xcs.common.concurrent.KeyedSerialExecutor;
 import org.xcs.common.error.ErrorReplies;
 import org.xcs.common.error.XmppException;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
@@ -42,6 +43,7 @@ public final class StanzaRouter implements PacketHandler {
     private final KeyedSerialExecutor executor;
     private final Function<Packet, String> keyFunction;
     private final Map<IqRoute, AsyncIqHandler> iqHandlers = new ConcurrentHashMap<>();
+    private volatile AsyncIqHandler fullJidIqHandler;
     private volatile MessageHandler messageHandler;
     private volatile PresenceHandler presenceHandler;
     private volatile Consumer<IQ> responseListener;
@@ -90,6 +92,26 @@ public final class StanzaRouter implements PacketHandler {
         if (iqHandlers.putIfAbsent(route, handler) != null) {
             throw new IllegalStateException("handler already registered for " + route);
         }
+        return this;
+    }
+
+    /**
+     * Handles every IQ get/set addressed to a full JID ({@code node@domain/resource}: an entity's session or a MUC
+     * occupant) whatever its namespace, instead of the namespace handlers, which serve the service and bare JIDs.
+     * Such an IQ is meant for whoever is behind that address (XEP-0045 §18.3: the room forwards it to the occupant),
+     * so the service must not answer it as if addressed to itself. Same reply guarantee as any IQ handler.
+     */
+    public StanzaRouter onFullJidIq(IqHandler handler) {
+        Objects.requireNonNull(handler);
+        return onFullJidIqAsync(request -> new DoneStage(handler.handle(request)));
+    }
+
+    public StanzaRouter onFullJidIqAsync(AsyncIqHandler handler) {
+        Objects.requireNonNull(handler);
+        if (fullJidIqHandler != null) {
+            throw new IllegalStateException("a full-JID IQ handler is already registered");
+        }
+        this.fullJidIqHandler = handler;
         return this;
     }
 
@@ -245,7 +267,9 @@ public final class StanzaRouter implements PacketHandler {
             return;
         }
         Element child = children.get(0);
-        AsyncIqHandler handler = findHandler(request.getType(), child);
+        AsyncIqHandler fullJid = fullJidIqHandler;
+        AsyncIqHandler handler = fullJid != null && isFullJid(request.getTo())
+                ? fullJid : findHandler(request.getType(), child);
         if (handler == null) {
             send(ErrorReplies.iqError(request, PacketError.Condition.service_unavailable));
             return;
@@ -264,6 +288,10 @@ public final class StanzaRouter implements PacketHandler {
         } else {
             stage.whenComplete((reply, failure) -> send(replyFor(request, reply, unwrap(failure))));
         }
+    }
+
+    private static boolean isFullJid(JID jid) {
+        return jid != null && jid.getNode() != null && jid.getResource() != null;
     }
 
     private AsyncIqHandler findHandler(IQ.Type type, Element child) {

@@ -135,6 +135,45 @@ class StanzaRouterTest {
     }
 
     @Test
+    void anIqToAFullJidGoesToTheFullJidHandlerWhateverItsNamespace() {
+        router.onIq(IQ.Type.get, PING, IQ::createResultIQ);
+        router.onFullJidIq(request -> {
+            throw new XmppException(PacketError.Condition.not_acceptable);
+        });
+        router.handle(TestStanzas.parse("<iq type='get' id='o1' from='a@example.test/r' to='room@svc.example.test/nick'>"
+                + "<ping xmlns='urn:xmpp:ping'/></iq>"));
+        assertOnlyReply("<iq type='error' id='o1' from='room@svc.example.test/nick' to='a@example.test/r'>"
+                + "<ping xmlns='urn:xmpp:ping'/><error type='modify'>"
+                + "<not-acceptable xmlns='" + STANZAS + "'/></error></iq>");
+    }
+
+    @Test
+    void iqsToTheServiceOrABareJidStillGoToTheNamespaceHandlers() {
+        router.onIq(IQ.Type.get, PING, IQ::createResultIQ);
+        router.onFullJidIq(request -> {
+            throw new XmppException(PacketError.Condition.not_acceptable);
+        });
+        router.handle(TestStanzas.parse("<iq type='get' id='b1' from='a@example.test/r' to='room@svc.example.test'>"
+                + "<ping xmlns='urn:xmpp:ping'/></iq>"));
+        assertXmlMatches("<iq type='result' id='b1' from='room@svc.example.test' to='a@example.test/r'/>",
+                sender.next(WAIT));
+        router.handle(TestStanzas.parse("<iq type='get' id='s1' from='a@example.test/r' to='svc.example.test/x'>"
+                + "<ping xmlns='urn:xmpp:ping'/></iq>"));
+        assertOnlyReply("<iq type='result' id='s1' from='svc.example.test/x' to='a@example.test/r'/>");
+    }
+
+    @Test
+    void aFullJidHandlerReturningNothingIsStillAnsweredAndOnlyOneMayBeRegistered() {
+        router.onFullJidIq(request -> null);
+        assertThrows(IllegalStateException.class, () -> router.onFullJidIq(IQ::createResultIQ));
+        router.handle(TestStanzas.parse("<iq type='set' id='n1' from='a@example.test/r' to='room@svc.example.test/nick'>"
+                + "<query xmlns='jabber:iq:version'/></iq>"));
+        assertOnlyReply("<iq type='error' id='n1' from='room@svc.example.test/nick' to='a@example.test/r'>"
+                + "<query xmlns='jabber:iq:version'/><error type='cancel'>"
+                + "<feature-not-implemented xmlns='" + STANZAS + "'/></error></iq>");
+    }
+
+    @Test
     void registeringTheSameRouteTwiceIsRefused() {
         router.onIq(IQ.Type.get, PING, IQ::createResultIQ);
         assertThrows(IllegalStateException.class, () -> router.onIq(IQ.Type.get, PING, IQ::createResultIQ));

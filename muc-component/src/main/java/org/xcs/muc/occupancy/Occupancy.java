@@ -2,13 +2,16 @@ package org.xcs.muc.occupancy;
 
 import org.xcs.muc.MucContext;
 
-/** Entering, presence, nick changes and exit (XEP-0045 §7.1-§7.3, §7.6, §7.14), room creation on first entry (§10.1.1), discussion history (§7.2.15) and subject on entry. */
+/**
+ * Entering (XEP-0045 §7.2) with room creation on first entry (§10.1.1), history and subject on entry, availability
+ * changes (§7.7), nick changes (§7.6), exit (§7.14) and removal after errors (§11.1): the service's presence handler.
+ */
 public final class Occupancy {
     private Occupancy() {
     }
 
-    /** Registers this area's handlers, disco features and form fields. */
+    /** Registers the one presence handler of the service (occupant presence is this area's). */
     public static void install(MucContext context) {
-        // filled in by the feature area
+        context.router().onPresence(new RoomPresenceHandler(context));
     }
 }

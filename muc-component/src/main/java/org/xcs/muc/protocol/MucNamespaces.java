@@ -13,6 +13,10 @@ public final class MucNamespaces {
     public static final String REQUEST = "http://jabber.org/protocol/muc#request";
     public static final String REGISTER = "jabber:iq:register";
     public static final String CONFERENCE = "jabber:x:conference";
+    /** XEP-0045 §7.4 note, §16.3: groupchat reflections keep the sender's message id. */
+    public static final String STABLE_ID = "http://jabber.org/protocol/muc#stable_id";
+    /** XEP-0410 §4: the room answers an occupant's ping to its own occupant JID. */
+    public static final String SELF_PING = "http://jabber.org/protocol/muc#self-ping-optimization";
 
     private MucNamespaces() {
     }

@@ -28,7 +28,6 @@ public final class RoomConfig {
     public int maxUsers = 0;
     /** Roles whose presence is broadcast (XEP-0045 §15.5.3 muc#roomconfig_presencebroadcast). */
     public Set<Role> presenceBroadcast = EnumSet.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR);
-    public boolean getMemberList = true;
     public boolean publicRoom = true;
     public boolean persistentRoom = false;
     public boolean moderatedRoom = false;
@@ -57,7 +56,6 @@ public final class RoomConfig {
         c.allowPm = allowPm;
         c.maxUsers = maxUsers;
         c.presenceBroadcast = presenceBroadcast.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(presenceBroadcast);
-        c.getMemberList = getMemberList;
         c.publicRoom = publicRoom;
         c.persistentRoom = persistentRoom;
         c.moderatedRoom = moderatedRoom;
@@ -70,6 +68,7 @@ public final class RoomConfig {
         c.contactJids = new ArrayList<>(contactJids);
         c.pubsub = pubsub;
         c.allowVoiceRequests = allowVoiceRequests;
+        c.getMemberListRoles = getMemberListRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(getMemberListRoles);
         return c;
     }
 
@@ -77,4 +76,11 @@ public final class RoomConfig {
     public boolean nonAnonymous() {
         return whois == Whois.ANYONE;
     }
+
+    /**
+     * XEP-0045 §15.5.3 {@code muc#roomconfig_getmemberlist} (list-multi of roles): the roles whose occupants may
+     * retrieve the member list (admins and owners always may; no roles: only they). The one source of truth: admin's
+     * list access reads it, owner's form sets it, the store keeps it.
+     */
+    public Set<Role> getMemberListRoles = EnumSet.of(Role.MODERATOR, Role.PARTICIPANT, Role.VISITOR);
 }

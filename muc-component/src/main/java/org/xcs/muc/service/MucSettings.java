@@ -10,9 +10,17 @@ import org.xmpp.packet.JID;
  * @param admins          bare JIDs with owner rights in every room and room creation under {@code ADMINS}
  * @param maxHistory      cap on any room's history length
  * @param maxMessageChars larger groupchat/private message bodies are refused (not-acceptable)
+ * @param publicOccupantLists whether a public, open room without password lists its occupants in disco#items to
+ *                        non-occupants too (XEP-0045 §6.5 MAY, advised off by default)
  */
 public record MucSettings(CreationPolicy creationPolicy, Set<String> hostDomains, Set<JID> admins,
-                          int maxHistory, int maxMessageChars) {
+                          int maxHistory, int maxMessageChars, boolean publicOccupantLists) {
+
+    /** Occupant lists private (XEP-0045 §6.5 advice). */
+    public MucSettings(CreationPolicy creationPolicy, Set<String> hostDomains, Set<JID> admins, int maxHistory,
+                       int maxMessageChars) {
+        this(creationPolicy, hostDomains, admins, maxHistory, maxMessageChars, false);
+    }
 
     public boolean isAdmin(JID jid) {
         return admins.contains(jid.asBareJID());

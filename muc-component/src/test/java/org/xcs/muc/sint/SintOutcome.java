@@ -1,0 +1,40 @@
+package org.xcs.muc.sint;
+
+/**
+ * The result of one concrete SINT test: a method, plus the connection kind for SINT's low-level tests (which run once
+ * per connection descriptor: tcp, modular, websocket...), empty for normal tests.
+ */
+record SintOutcome(SintTestId test, String variant, Status status, String reason, long millis) {
+
+    enum Status {
+        PASSED, FAILED, IMPOSSIBLE
+    }
+
+    SintOutcome {
+        reason = oneLine(reason);
+    }
+
+    String label() {
+        return variant.isEmpty() ? test.method() : test.method() + " [" + variant + "]";
+    }
+
+    static String describe(Throwable failure) {
+        if (failure == null) {
+            return "";
+        }
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        Throwable cause = failure.getCause();
+        if (cause != null && cause != failure) {
+            text += " (cause: " + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+        }
+        return text;
+    }
+
+    private static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() > 400 ? flat.substring(0, 397) + "..." : flat;
+    }
+}

@@ -1,0 +1,76 @@
+package org.xcs.muc.sint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.xcs.muc.sint.SintOutcome.Status;
+
+/** What one {@link SintRunner#run} produced: per-test outcomes, how long it took, and how often SINT was restarted. */
+record SintReport(String target, List<SintOutcome> outcomes, Duration duration, int sintRuns, List<String> aborts) {
+
+    SintReport {
+        outcomes = outcomes.stream()
+                .sorted(Comparator.comparing(SintOutcome::test).thenComparing(SintOutcome::variant))
+                .toList();
+        aborts = List.copyOf(aborts);
+    }
+
+    long count(Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    List<SintOutcome> notPassed() {
+        return outcomes.stream().filter(o -> o.status() != Status.PASSED).toList();
+    }
+
+    /** The one line the README quotes. */
+    String summaryLine() {
+        long secondRun = outcomes.stream().filter(o -> o.status() == Status.PASSED && !o.reason().isEmpty()).count();
+        return String.format("SINT %s XEP-0045 tests against %s: %d run, %d passed%s, %d failed, %d impossible to run"
+                        + " (%d s, %d SINT run%s)",
+                SintRunner.SINT_VERSION, target, outcomes.size(), count(Status.PASSED),
+                secondRun == 0 ? "" : " (" + secondRun + " in a 2nd run, known Smack race)", count(Status.FAILED),
+                count(Status.IMPOSSIBLE), duration.toSeconds(), sintRuns, sintRuns == 1 ? "" : "s");
+    }
+
+    /** Per class: counts, then one line per test with its status and, when it did not pass, the reason. */
+    String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(summaryLine()).append('\n');
+        Map<String, List<SintOutcome>> byClass = outcomes.stream().collect(
+                Collectors.groupingBy(o -> o.test().simpleClassName(), TreeMap::new, Collectors.toList()));
+        int width = outcomes.stream().mapToInt(o -> o.label().length()).max().orElse(10);
+        byClass.forEach((testClass, results) -> {
+            out.append(String.format("%n%s: %d passed, %d failed, %d impossible%n", testClass,
+                    results.stream().filter(o -> o.status() == Status.PASSED).count(),
+                    results.stream().filter(o -> o.status() == Status.FAILED).count(),
+                    results.stream().filter(o -> o.status() == Status.IMPOSSIBLE).count()));
+            for (SintOutcome o : results) {
+                out.append(String.format("  %-10s %-" + width + "s %6.1f s%s%n", o.status(), o.label(),
+                        o.millis() / 1000.0, o.reason().isEmpty() ? "" : "  " + o.reason()));
+            }
+        });
+        if (!aborts.isEmpty()) {
+            out.append("\nSINT runs that ended by an exception (SINT was started again for the tests without a result):\n");
+            aborts.forEach(a -> out.append("  ").append(a).append('\n'));
+        }
+        return out.toString();
+    }
+
+    void writeTo(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, table());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
