@@ -724,6 +724,10 @@ public final class PubSubService {
             return 0;
         }
         long cutoff = expiryCutoff(config);
+        List<StoredItem> head = store.oldest(node, 1);
+        if (head.isEmpty() || head.get(0).publishedMillis() > cutoff) {
+            return 0; // the oldest is still fresh: nothing behind it can have expired
+        }
         long n = 0;
         for (StoredItem item : store.oldest(node, EXPIRY_BATCH)) {
             if (item.publishedMillis() > cutoff) {
