@@ -25,7 +25,7 @@ import org.xmpp.packet.IQ;
 
 /** {@code <pubsub xmlns='http://jabber.org/protocol/pubsub'/>}: the entity and publisher use cases (XEP-0060 §6-§7, §8.1). */
 final class EntityHandler implements IqHandler {
-    private static final List<String> COMPANIONS = List.of("configure", "options", "publish-options");
+    private static final List<String> COMPANIONS = List.of("configure", "options", "publish-options", "set");
 
     private final PubSubService service;
     private final Requests requests;
