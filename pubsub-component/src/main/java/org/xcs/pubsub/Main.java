@@ -14,12 +14,15 @@ public final class Main implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PubSubOptions pubsub;
+
     public static void main(String[] args) {
         System.exit(Cli.run(new Main(), args));
     }
 
     @Override
     public Integer call() {
-        return new ComponentLauncher(common, new PubSubModule(), System.err).run();
+        return new ComponentLauncher(common, new PubSubModule(pubsub), System.err).run();
     }
 }

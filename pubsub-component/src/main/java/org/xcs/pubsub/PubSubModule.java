@@ -1,15 +1,44 @@
 package org.xcs.pubsub;
 
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xcs.common.component.ComponentCore;
+import org.xcs.common.component.PacketSender;
+import org.xcs.common.concurrent.KeyedSerialExecutor;
 import org.xcs.common.disco.Identity;
 import org.xcs.common.launch.ComponentContext;
 import org.xcs.common.launch.ComponentModule;
 import org.xcs.common.launch.ServiceCore;
+import org.xcs.pubsub.protocol.PubSubProtocol;
+import org.xcs.pubsub.service.CreationPolicy;
+import org.xcs.pubsub.service.IdGenerator;
+import org.xcs.pubsub.service.PubSubService;
+import org.xcs.pubsub.service.ServiceSettings;
+import org.xcs.pubsub.store.StoreNodeStore;
+import org.xmpp.packet.Packet;
 
-/** Builds the Publish-Subscribe component's logic. */
+/** Builds the Publish-Subscribe component: store, core, stanza layer, item expiry. */
 public final class PubSubModule implements ComponentModule {
+    private static final Logger log = LoggerFactory.getLogger(PubSubModule.class);
 
     static final int SCHEMA_VERSION = 1;
+    /** pubsub#item_expire is in seconds; a sweep a minute keeps expired items from lingering long. */
+    static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(60);
+
+    private final PubSubOptions options;
+
+    public PubSubModule() {
+        this(new PubSubOptions());
+    }
+
+    public PubSubModule(PubSubOptions options) {
+        this.options = options;
+    }
 
     @Override
     public String name() {
@@ -23,7 +52,63 @@ public final class PubSubModule implements ComponentModule {
 
     @Override
     public ComponentCore create(ComponentContext context) {
-        // XEP-0030 §3: the identity clients look for when they discover this kind of service.
-        return new ServiceCore(context, "xcs-pubsub", new Identity("pubsub", "service", "Publish-Subscribe"));
+        PubSubProtocol protocol = new PubSubProtocol(context.sender());
+        ComponentContext routed = new ComponentContext(context.domain(), protocol.sender(), context.store(),
+                context.clock(), context.version());
+        String domain = context.domain().toBareJID();
+        ServiceCore core = new ServiceCore(routed, "xcs-pubsub",
+                // XEP-0030 §3: the identity clients look for when they discover this kind of service.
+                new Identity("pubsub", "service", "Publish-Subscribe"),
+                new KeyedSerialExecutor(domain, ServiceCore.DEFAULT_THREADS, ServiceCore.DEFAULT_QUEUE_PER_ENTITY,
+                        ServiceCore.DEFAULT_QUEUE_TOTAL),
+                protocol.routingKey());
+        ServiceSettings settings = options.settings();
+        CreationPolicy creation = options.creationPolicy(domain);
+        PubSubService service = new PubSubService(new StoreNodeStore(context.store()), settings, creation,
+                IdGenerator.random(), context.clock());
+        protocol.install(core, service, settings.accessModels());
+        return new Core(core, service, domain);
+    }
+
+    /** The service core plus the item-expiry sweep (XEP-0060 pubsub#item_expire), stopped on drain. */
+    private static final class Core implements ComponentCore {
+        private final ServiceCore core;
+        private final ScheduledExecutorService timer;
+
+        Core(ServiceCore core, PubSubService service, String domain) {
+            this.core = core;
+            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "pubsub-expiry " + domain);
+                t.setDaemon(true);
+                return t;
+            });
+            long every = EXPIRY_INTERVAL.toSeconds();
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    long removed = service.expireItems();
+                    if (removed > 0) {
+                        log.debug("Expired {} items", removed);
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Item expiry failed; retrying in {} s", every, e);
+                }
+            }, every, every, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void onConnected(PacketSender sender) {
+            core.onConnected(sender);
+        }
+
+        @Override
+        public void handle(Packet packet) {
+            core.handle(packet);
+        }
+
+        @Override
+        public void drain(Duration timeout) {
+            timer.shutdownNow();
+            core.drain(timeout);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.xcs.common.launch;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.function.Function;
 import org.xcs.common.component.ComponentCore;
 import org.xcs.common.concurrent.KeyedSerialExecutor;
 import org.xcs.common.disco.DiscoInfoHandler;
@@ -43,7 +44,16 @@ public final class ServiceCore implements ComponentCore {
 
     public ServiceCore(ComponentContext context, String softwareName, Identity identity,
                        KeyedSerialExecutor executor) {
-        this.router = new StanzaRouter(context.sender(), executor);
+        this(context, softwareName, identity, executor, StanzaRouter.BARE_TO);
+    }
+
+    /**
+     * With a custom entity key: a component whose entities are not JIDs (e.g. pubsub nodes, all at the service's
+     * JID) serialises per entity by a key it reads from the stanza.
+     */
+    public ServiceCore(ComponentContext context, String softwareName, Identity identity,
+                       KeyedSerialExecutor executor, Function<Packet, String> keyFunction) {
+        this.router = new StanzaRouter(context.sender(), executor, keyFunction);
         this.disco = new DiscoRegistry(context.domain()).addIdentity(identity);
         PingHandler ping = new PingHandler();
         VersionHandler version = new VersionHandler(softwareName, context.version());

@@ -1,0 +1,135 @@
+package org.xcs.pubsub.protocol;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dom4j.DocumentException;
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.xcs.common.stanza.delay.Delay;
+import org.xcs.common.stanza.sid.IdGenerator;
+import org.xcs.pubsub.service.Event;
+import org.xcs.pubsub.service.Item;
+import org.xcs.pubsub.service.Notification;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+
+/** Turns the core's notifications into event messages (XEP-0060 §7-§8, §12.11; XEP-0248 §5). */
+final class EventRenderer {
+    private final JID service;
+    private final NodeForms forms;
+    private final IdGenerator ids;
+
+    EventRenderer(JID service, NodeForms forms, IdGenerator ids) {
+        this.service = service;
+        this.forms = forms;
+        this.ids = ids;
+    }
+
+    List<Message> render(List<Notification> notifications) {
+        // One event often goes to thousands of subscribers: build its element once per call, copy per message.
+        Map<Event, Element> built = new IdentityHashMap<>();
+        List<Message> out = new ArrayList<>(notifications.size());
+        for (Notification n : notifications) {
+            out.add(message(n, built.computeIfAbsent(n.event(), this::content)));
+        }
+        return out;
+    }
+
+    private Message message(Notification n, Element content) {
+        Message m = new Message();
+        m.setFrom(service);
+        m.setTo(n.recipient());
+        m.setID(ids.next());
+        m.setType(n.type() == org.xcs.pubsub.service.NotificationType.NORMAL ? Message.Type.normal
+                : Message.Type.headline);
+        m.getElement().add(content.createCopy());
+        if (!(n.event() instanceof Event.ApprovalRequest)) {
+            addHeaders(m, n);
+        }
+        if (n.delay() != null) {
+            // XEP-0060 §6.1.7, XEP-0203: a last published item re-sent later carries its publication time.
+            new Delay(service, n.delay()).applyTo(m);
+        }
+        return m;
+    }
+
+    // XEP-0060 §7.1.2.4 (SubID for an entity with several subscriptions), XEP-0248 §5.1 (Collection).
+    private static void addHeaders(Message m, Notification n) {
+        boolean subids = n.subids().size() > 1;
+        if (!subids && n.collection() == null) {
+            return;
+        }
+        Element headers = m.getElement().addElement("headers", PubSubNs.SHIM);
+        if (subids) {
+            n.subids().forEach(id -> headers.addElement("header").addAttribute("name", "SubID").setText(id));
+        }
+        if (n.collection() != null) {
+            headers.addElement("header").addAttribute("name", "Collection").setText(n.collection());
+        }
+    }
+
+    private Element content(Event event) {
+        if (event instanceof Event.ApprovalRequest a) {
+            // §8.6: not an event but a form the owner answers.
+            return forms.approvalRequest(a.node(), a.subscriber(), a.subid()).toElement();
+        }
+        Element e = DocumentHelper.createElement(org.dom4j.QName.get("event", PubSubNs.EVENT));
+        if (event instanceof Event.Items items) {
+            Element list = e.addElement("items").addAttribute("node", items.node());
+            for (Item item : items.items()) {
+                list.add(itemElement(PubSubNs.EVENT, item, true));
+            }
+        } else if (event instanceof Event.Retracts r) {
+            Element list = e.addElement("items").addAttribute("node", r.node());
+            r.itemIds().forEach(id -> list.addElement("retract").addAttribute("id", id));
+        } else if (event instanceof Event.Purge p) {
+            e.addElement("purge").addAttribute("node", p.node());
+        } else if (event instanceof Event.Delete d) {
+            Element delete = e.addElement("delete").addAttribute("node", d.node());
+            if (d.redirect() != null) {
+                delete.addElement("redirect").addAttribute("uri", d.redirect());
+            }
+        } else if (event instanceof Event.Configuration c) {
+            Element conf = e.addElement("configuration").addAttribute("node", c.node());
+            if (c.fields() != null) {
+                conf.add(forms.configurationResult(c.fields()).toElement());
+            }
+        } else if (event instanceof Event.SubscriptionChanged s) {
+            Element sub = e.addElement("subscription").addAttribute("node", s.node()).addAttribute("jid", s.jid())
+                    .addAttribute("subscription", s.state().wire());
+            if (s.subid() != null) {
+                sub.addAttribute("subid", s.subid());
+            }
+        } else if (event instanceof Event.Created c) {
+            e.addElement("create").addAttribute("node", c.node());
+        } else if (event instanceof Event.Association a) {
+            e.addElement("collection").addAttribute("node", a.node())
+                    .addElement(a.associated() ? "associate" : "dissociate").addAttribute("node", a.child());
+        }
+        return e;
+    }
+
+    /** An {@code <item/>} with its payload parsed back from the stored text (in the namespace of its parent). */
+    static Element itemElement(String namespace, Item item, boolean withPublisher) {
+        Element e = DocumentHelper.createElement(org.dom4j.QName.get("item", namespace)).addAttribute("id", item.id());
+        if (withPublisher && item.publisher() != null) {
+            e.addAttribute("publisher", item.publisher());
+        }
+        if (item.payload() != null && !item.payload().isEmpty()) {
+            e.add(parsePayload(item.payload()));
+        }
+        return e;
+    }
+
+    static Element parsePayload(String xml) {
+        try {
+            return DocumentHelper.parseText(xml).getRootElement().createCopy();
+        } catch (DocumentException e) {
+            // Stored by us from a parsed element, so this means damaged data: fail the request, not the service.
+            throw new IllegalStateException("stored payload is not XML", e);
+        }
+    }
+}

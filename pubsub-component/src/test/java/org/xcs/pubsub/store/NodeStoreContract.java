@@ -1,0 +1,203 @@
+package org.xcs.pubsub.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xcs.common.store.Store;
+
+/** What every NodeStore keeps, run against each Store implementation. */
+abstract class NodeStoreContract {
+
+    protected Store store;
+    protected NodeStore nodes;
+
+    protected abstract Store newStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = newStore();
+        nodes = new StoreNodeStore(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    static StoredNode node(String id, String... parents) {
+        return new StoredNode(id, Map.of("pubsub#title", List.of("t " + id)), List.of(parents), "owner@example.test",
+                1000L);
+    }
+
+    @Test
+    void nodesRoundTripWithTheirConfigurationAndParents() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("c"));
+            nodes.putNode(node("leaf", "c"));
+            return null;
+        });
+        assertEquals(node("leaf", "c"), nodes.node("leaf"));
+        assertEquals(List.of("leaf"), nodes.children("c"));
+        assertEquals(List.of("c", "leaf"), nodes.nodeIds(null, 10));
+        assertEquals(List.of("leaf"), nodes.nodeIds("c", 10));
+    }
+
+    @Test
+    void changingParentsMovesTheChildInTheIndex() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("a"));
+            nodes.putNode(node("b"));
+            nodes.putNode(node("x", "a"));
+            nodes.putNode(node("x", "b"));
+            return null;
+        });
+        assertEquals(List.of(), nodes.children("a"));
+        assertEquals(List.of("x"), nodes.children("b"));
+    }
+
+    @Test
+    void itemsKeepPublishOrderAndOverwritingMovesAnItemToTheNewestPlace() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            nodes.appendItem("n", "a", "p@x", 1, "<a/>");
+            nodes.appendItem("n", "b", "p@x", 2, "<b/>");
+            nodes.appendItem("n", "c", "p@x", 3, "<c/>");
+            nodes.appendItem("n", "a", "p@x", 4, "<a2/>");
+            return null;
+        });
+        assertEquals(3, nodes.itemCount("n"));
+        assertEquals(List.of("b", "c", "a"), ids(nodes.oldest("n", 10)));
+        assertEquals(List.of("a", "c"), ids(nodes.newest("n", 2)));
+        assertEquals("<a2/>", nodes.item("n", "a").payload());
+        long seqOfC = nodes.item("n", "c").seq();
+        assertEquals(List.of("a"), ids(nodes.after("n", seqOfC, 10)));
+        assertEquals(List.of("b"), ids(nodes.before("n", seqOfC, 10)));
+    }
+
+    @Test
+    void removeAndPurgeKeepTheCountRightAndSequencesMonotonic() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            for (int i = 0; i < 5; i++) {
+                nodes.appendItem("n", "i" + i, "p@x", i, null);
+            }
+            nodes.removeItem("n", "i2");
+            return null;
+        });
+        assertEquals(4, nodes.itemCount("n"));
+        assertNull(nodes.item("n", "i2"));
+        long lastSeq = nodes.item("n", "i4").seq();
+        assertEquals(4L, (long) nodes.transaction(() -> nodes.purge("n")));
+        assertEquals(0, nodes.itemCount("n"));
+        assertTrue(nodes.oldest("n", 10).isEmpty());
+        StoredItem again = nodes.transaction(() -> nodes.appendItem("n", "i0", "p@x", 9, null));
+        assertTrue(again.seq() > lastSeq);
+    }
+
+    @Test
+    void itemsOfOneNodeNeverLeakIntoANodeWhoseIdExtendsIt() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            nodes.putNode(node("n2"));
+            nodes.appendItem("n2", "other", "p@x", 1, null);
+            return null;
+        });
+        assertTrue(nodes.newest("n", 10).isEmpty());
+        assertEquals(0, nodes.itemCount("n"));
+    }
+
+    @Test
+    void affiliationsAreIndexedBothByNodeAndByEntity() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            nodes.putNode(node("m"));
+            nodes.putAffiliation("n", "alice@x", "owner");
+            nodes.putAffiliation("m", "alice@x", "member");
+            nodes.putAffiliation("n", "bob@x", "publisher");
+            return null;
+        });
+        assertEquals(Map.of("alice@x", "owner", "bob@x", "publisher"), nodes.affiliations("n"));
+        assertEquals(Map.of("m", "member", "n", "owner"), nodes.affiliationsOfEntity("alice@x"));
+        nodes.transaction(() -> {
+            nodes.putAffiliation("m", "alice@x", null);
+            return null;
+        });
+        assertEquals(Map.of("n", "owner"), nodes.affiliationsOfEntity("alice@x"));
+    }
+
+    @Test
+    void subscriptionsAreFoundByNodeByBareJidByEntityAndWhenPending() {
+        StoredSubscription full = new StoredSubscription("n", "alice@x/phone", "s1", "subscribed", Map.of());
+        StoredSubscription bare = new StoredSubscription("n", "alice@x", "s2", "pending", Map.of());
+        StoredSubscription bob = new StoredSubscription("n", "bob@x", "s3", "subscribed", Map.of());
+        nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            nodes.putSubscription(full);
+            nodes.putSubscription(bare);
+            nodes.putSubscription(bob);
+            return null;
+        });
+        assertEquals(2, nodes.subscriptionsOf("n", "alice@x").size());
+        assertEquals(2, nodes.subscriptionsOfEntity("alice@x").size());
+        assertEquals(List.of(bare), nodes.pending("n"));
+        nodes.transaction(() -> {
+            nodes.putSubscription(new StoredSubscription("n", "alice@x", "s2", "subscribed", Map.of()));
+            return null;
+        });
+        assertTrue(nodes.pending("n").isEmpty());
+    }
+
+    @Test
+    void deletingANodeRemovesEverythingItOwns() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("c"));
+            nodes.putNode(node("n", "c"));
+            nodes.appendItem("n", "i", "p@x", 1, "<x/>");
+            nodes.putAffiliation("n", "alice@x", "owner");
+            nodes.putSubscription(new StoredSubscription("n", "bob@x", "s", "pending", Map.of()));
+            nodes.markExpiring("n", true);
+            nodes.deleteNode("n");
+            return null;
+        });
+        assertNull(nodes.node("n"));
+        assertEquals(0, nodes.itemCount("n"));
+        assertNull(nodes.item("n", "i"));
+        assertTrue(nodes.affiliationsOfEntity("alice@x").isEmpty());
+        assertTrue(nodes.subscriptionsOfEntity("bob@x").isEmpty());
+        assertTrue(nodes.pending("n").isEmpty());
+        assertTrue(nodes.children("c").isEmpty());
+        assertTrue(nodes.expiringNodes(null, 10).isEmpty());
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        assertThrows(IllegalStateException.class, () -> nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            nodes.appendItem("n", "i", "p@x", 1, null);
+            throw new IllegalStateException("boom");
+        }));
+        assertNull(nodes.node("n"));
+        assertEquals(0, nodes.itemCount("n"));
+    }
+
+    @Test
+    void payloadsLargerThan64KibRoundTrip() {
+        String big = "<x>" + "y".repeat(200_000) + "</x>";
+        nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            return nodes.appendItem("n", "i", "p@x", 1, big);
+        });
+        assertEquals(big, nodes.item("n", "i").payload());
+    }
+
+    static List<String> ids(List<StoredItem> items) {
+        return items.stream().map(StoredItem::id).toList();
+    }
+}
