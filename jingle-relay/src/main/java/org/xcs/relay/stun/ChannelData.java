@@ -91,7 +91,7 @@ public record ChannelData(int channel, byte[] data) {
         }
         int channel = AttributeCodec.u16(buf, offset);
         if (!isValidChannel(channel)) {
-            throw new StunParseException(Reason.BAD_CHANNEL, String.format("channel 0x%04X", channel));
+            throw new StunParseException(Reason.BAD_CHANNEL, "channel 0x" + Integer.toHexString(channel));
         }
         int dataLength = AttributeCodec.u16(buf, offset + 2);
         if (length < HEADER_LENGTH + dataLength) {

@@ -10,6 +10,10 @@ final class Integrity {
 
     static final long FINGERPRINT_XOR = 0x5354554EL;
 
+    // Mac.getInstance walks the JCE providers each time; one instance per thread and algorithm, re-keyed per use.
+    private static final ThreadLocal<Mac> SHA1 = ThreadLocal.withInitial(() -> newMac("HmacSHA1"));
+    private static final ThreadLocal<Mac> SHA256 = ThreadLocal.withInitial(() -> newMac("HmacSHA256"));
+
     private Integrity() {
     }
 
@@ -17,9 +21,9 @@ final class Integrity {
      * HMAC over buf[start, end) with the header's length field replaced by {@code lengthField}: RFC 8489 §14.5 and
      * §14.6 compute it "as if" the message ended with the integrity attribute.
      */
-    static byte[] hmac(String algorithm, IntegrityKey key, byte[] buf, int start, int end, int lengthField) {
+    private static byte[] hmac(Mac mac, IntegrityKey key, byte[] buf, int start, int end, int lengthField) {
+        String algorithm = mac.getAlgorithm();
         try {
-            Mac mac = Mac.getInstance(algorithm);
             // SecretKeySpec refuses an empty key; HMAC pads keys with zeros (RFC 2104 §2), so one zero byte is it.
             byte[] k = key.bytes().length == 0 ? new byte[1] : key.bytes();
             mac.init(new SecretKeySpec(k, algorithm));
@@ -29,16 +33,24 @@ final class Integrity {
             mac.update(buf, start + 4, end - start - 4);
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " is required of every Java platform", e);
+            throw new IllegalStateException(algorithm + " refused a key", e);
         }
     }
 
     static byte[] hmacSha1(IntegrityKey key, byte[] buf, int start, int end, int lengthField) {
-        return hmac("HmacSHA1", key, buf, start, end, lengthField);
+        return hmac(SHA1.get(), key, buf, start, end, lengthField);
     }
 
     static byte[] hmacSha256(IntegrityKey key, byte[] buf, int start, int end, int lengthField) {
-        return hmac("HmacSHA256", key, buf, start, end, lengthField);
+        return hmac(SHA256.get(), key, buf, start, end, lengthField);
+    }
+
+    private static Mac newMac(String algorithm) {
+        try {
+            return Mac.getInstance(algorithm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " is required of every Java platform", e);
+        }
     }
 
     /** RFC 8489 §14.7: CRC-32 of the message up to the FINGERPRINT attribute, xored with 0x5354554e. */

@@ -4,7 +4,7 @@ import org.xcs.relay.stun.StunParseException.Reason;
 
 /**
  * Cuts a TCP/TLS byte stream into STUN messages and ChannelData frames (RFC 8656 §12.5; RFC 8489 §6.2.2 frames
- * STUN by its own length field). A frame is at most 65,556 bytes, so a fixed receive buffer of that size always
+ * STUN by its own length field). A frame is at most 65,552 bytes ({@link #MAX_FRAME}), so a fixed receive buffer of that size always
  * suffices; an unframeable start means the stream is lost and the connection should be closed.
  */
 public final class StreamFraming {
@@ -41,12 +41,12 @@ public final class StreamFraming {
                 }
                 int channel = AttributeCodec.u16(buf, offset);
                 if (!ChannelData.isValidChannel(channel)) {
-                    throw new StunParseException(Reason.BAD_CHANNEL, String.format("channel 0x%04X", channel));
+                    throw new StunParseException(Reason.BAD_CHANNEL, "channel 0x" + Integer.toHexString(channel));
                 }
                 return ChannelData.HEADER_LENGTH + AttributeCodec.padded(AttributeCodec.u16(buf, offset + 2));
             }
             default -> throw new StunParseException(Reason.UNKNOWN_FRAME,
-                    String.format("first byte 0x%02X is neither STUN nor ChannelData", buf[offset] & 0xFF));
+                    "first byte 0x" + Integer.toHexString(buf[offset] & 0xFF) + " is neither STUN nor ChannelData");
         }
     }
 }

@@ -60,13 +60,12 @@ final class StunParser {
             int valueLength = AttributeCodec.u16(raw, pos + 2);
             int next = pos + 4 + AttributeCodec.padded(valueLength);
             if (next > raw.length) {
-                throw new StunParseException(Reason.OVERLONG_ATTRIBUTE, String.format(
-                        "attribute 0x%04X of %d bytes (padded) runs past the message end", type, valueLength),
-                        header);
+                throw new StunParseException(Reason.OVERLONG_ATTRIBUTE, "attribute 0x" + Integer.toHexString(type)
+                        + " of " + valueLength + " bytes (padded) runs past the message end", header);
             }
             if (fingerprintSeen) {
                 throw new StunParseException(Reason.ATTRIBUTE_AFTER_FINGERPRINT,
-                        String.format("attribute 0x%04X after FINGERPRINT", type), header);
+                        "attribute 0x" + Integer.toHexString(type) + " after FINGERPRINT", header);
             }
             if (type == AttributeType.FINGERPRINT) {
                 StunAttribute.Fingerprint fingerprint = (StunAttribute.Fingerprint) AttributeCodec.decode(type, raw,
