@@ -6,6 +6,7 @@ import org.xcs.relay.stun.IntegrityKey;
 import org.xcs.relay.stun.MessageClass;
 import org.xcs.relay.stun.StunAttribute.Nonce;
 import org.xcs.relay.stun.StunAttribute.Realm;
+import org.xcs.relay.stun.StunAttribute.UserHash;
 import org.xcs.relay.stun.StunAttribute.Username;
 import org.xcs.relay.stun.StunError;
 import org.xcs.relay.stun.StunMessage;
@@ -72,7 +73,7 @@ public final class LongTermAuthenticator {
         Optional<Realm> requestRealm = request.get(Realm.class);
         Optional<Nonce> nonce = request.get(Nonce.class);
         if (username.isEmpty() || requestRealm.isEmpty() || nonce.isEmpty()) {
-            if (username.isEmpty() && request.get(org.xcs.relay.stun.StunAttribute.UserHash.class).isPresent()
+            if (username.isEmpty() && request.get(UserHash.class).isPresent()
                     && requestRealm.isPresent() && nonce.isPresent()) {
                 // USERHASH instead of USERNAME: a username we cannot resolve, so "not valid" -> 401.
                 return challenge(StunError.UNAUTHENTICATED, scope, "USERHASH is not supported");
