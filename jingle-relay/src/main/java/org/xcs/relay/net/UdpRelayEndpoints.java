@@ -120,7 +120,7 @@ public final class UdpRelayEndpoints implements RelayEndpoints, AutoCloseable {
         }
     }
 
-    private static final class Endpoint implements RelayEndpoint {
+    private final class Endpoint implements RelayEndpoint {
         final DatagramChannel channel;
         final Inbound inbound;
         final InetSocketAddress bound;
@@ -152,6 +152,8 @@ public final class UdpRelayEndpoints implements RelayEndpoints, AutoCloseable {
             } catch (IOException e) {
                 log.debug("closing relay socket: {}", e.toString());
             }
+            // A registered channel's socket is released when the selector deregisters it: let that happen now.
+            selector.wakeup();
         }
     }
 }
