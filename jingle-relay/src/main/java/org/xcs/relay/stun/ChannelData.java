@@ -10,13 +10,16 @@ import org.xcs.relay.stun.StunParseException.Reason;
 public record ChannelData(int channel, byte[] data) {
 
     public static final int HEADER_LENGTH = 4;
-    /** RFC 8656 §12: 0x4000-0x4FFF; 0x5000-0x7FFF are reserved (RFC 5766 still allowed them). */
+    /**
+     * RFC 5766 §11's 0x4000-0x7FFF. RFC 8656 §12 narrows it to 0x4000-0x4FFF and reserves the rest, but coturn's
+     * own clients still pick numbers up to 0x7FFF and coturn accepts them: for interoperability we do too.
+     */
     public static final int MIN_CHANNEL = 0x4000;
-    public static final int MAX_CHANNEL = 0x4FFF;
+    public static final int MAX_CHANNEL = 0x7FFF;
 
     public ChannelData {
         if (!isValidChannel(channel)) {
-            throw new IllegalArgumentException(String.format("channel 0x%04X outside 0x4000-0x4FFF", channel));
+            throw new IllegalArgumentException(String.format("channel 0x%04X outside 0x4000-0x7FFF", channel));
         }
         if (data.length > 0xFFFF) {
             throw new IllegalArgumentException("ChannelData carries at most 65535 bytes");

@@ -303,7 +303,7 @@ public sealed interface StunAttribute {
         }
     }
 
-    /** RFC 8656 §18.1: the channel number; range checks (0x4000-0x4FFF, §12) belong to ChannelBind handling. */
+    /** RFC 8656 §18.1: the channel number; range checks (ChannelData.isValidChannel) belong to ChannelBind handling. */
     record ChannelNumber(int channel) implements StunAttribute {
         public ChannelNumber {
             if (channel < 0 || channel > 0xFFFF) {

@@ -26,7 +26,7 @@ public final class StunParseException extends Exception {
         ATTRIBUTE_AFTER_FINGERPRINT,
         /** RFC 8489 §7.3: a wrong FINGERPRINT means the packet is not STUN; discard it. */
         BAD_FINGERPRINT,
-        /** ChannelData with a channel outside 0x4000-0x4FFF (RFC 8656 §12). */
+        /** ChannelData with a channel outside 0x4000-0x7FFF (RFC 5766 §11; see ChannelData). */
         BAD_CHANNEL,
         /** First bits neither STUN (0b00) nor ChannelData (0b01) on a TURN stream (RFC 8656 §12). */
         UNKNOWN_FRAME

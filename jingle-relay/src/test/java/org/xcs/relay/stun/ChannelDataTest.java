@@ -41,12 +41,14 @@ class ChannelDataTest {
     }
 
     @Test
-    void channelsOutside0x4000To0x4fffAreRefusedIncludingTheOnesRfc5766StillAllowed() {
-        for (String header : new String[] {"3f ff 00 00", "50 00 00 00", "7f ff 00 00"}) {
-            assertEquals(Reason.BAD_CHANNEL, assertThrows(StunParseException.class,
-                    () -> ChannelData.parseDatagram(Rfc5769.hex(header), 0, 4)).reason(), header);
+    void channelsOfRfc5766sRangeAreAcceptedBecauseCoturnClientsUseThemAndOthersRefused() throws Exception {
+        assertEquals(Reason.BAD_CHANNEL, assertThrows(StunParseException.class,
+                () -> ChannelData.parseDatagram(Rfc5769.hex("3f ff 00 00"), 0, 4)).reason());
+        for (String header : new String[] {"50 00 00 00", "7f ff 00 00"}) {
+            assertEquals(0, ChannelData.parseDatagram(Rfc5769.hex(header), 0, 4).dataLength(), header);
         }
-        assertThrows(IllegalArgumentException.class, () -> new ChannelData(0x5000, new byte[0]));
+        assertThrows(IllegalArgumentException.class, () -> new ChannelData(0x8000, new byte[0]));
+        assertEquals(0x7FFF, new ChannelData(0x7FFF, new byte[0]).channel()); // RFC 5766 range, used by coturn clients
     }
 
     @Test

@@ -171,7 +171,7 @@ class TurnLifetimesTest {
         assertSuccess(bind(alice, 0x4001, PEER));
         assertEquals(400, errorOf(bind(alice, 0x4001, other)));
         assertEquals(400, errorOf(bind(alice, 0x4002, PEER)));
-        assertEquals(400, errorOf(bind(alice, 0x3FFF, other))); // §11.2: outside 0x4000-0x4FFF
+        assertEquals(400, errorOf(bind(alice, 0x3FFF, other))); // §11.2: below 0x4000 (we take RFC 5766's upper bound, 0x7FFF)
         advance(600 + 299);
         assertEquals(400, errorOf(bind(alice, 0x4001, other)), "quarantined for 5 minutes after expiry");
         advance(1);
