@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.xcs.common.launch.ComponentContext;
 import org.xcs.common.store.InMemoryStore;
 import org.xcs.common.testing.TranscriptRunner;
+import org.xcs.relay.extdisco.ExternalService;
 import org.xcs.relay.net.PortRange;
 import org.xmpp.packet.JID;
 
@@ -32,5 +34,18 @@ class RelayTranscriptTest {
         return TranscriptRunner.dynamicTests("transcripts/relay", sender -> module.create(new ComponentContext(
                 new JID("relay.example.test"), sender, new InMemoryStore(module.schemaVersion()), CLOCK,
                 "1.2.3")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> externalCoturnTranscripts() {
+        RelaySettings settings = RelaySettings.defaults().withSecrets(List.of("s3cret"))
+                .withAllowedDomains(Set.of("example.org"))
+                .withExternalTurn(List.of(ExternalService.parseUri("stun:stun.example.test"),
+                        ExternalService.parseUri("turn:turn.example.test:3478?transport=udp"),
+                        ExternalService.parseUri("turn:turn.example.test:443?transport=tcp")));
+        RelayModule module = new RelayModule(settings);
+        return TranscriptRunner.dynamicTests("transcripts/relay-external", sender -> module.create(
+                new ComponentContext(new JID("relay.example.test"), sender, new InMemoryStore(module.schemaVersion()),
+                        CLOCK, "1.2.3")));
     }
 }
