@@ -19,6 +19,7 @@ import org.xcs.relay.net.AddressRange;
 import org.xcs.relay.net.IpLiteral;
 import org.xcs.relay.net.PortRange;
 import org.xcs.relay.net.TurnListeners;
+import org.xcs.relay.turn.TurnSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +71,18 @@ public final class Main implements Callable<Integer> {
             description = "Hand out credentials for this coturn instead of serving TURN (turn:HOST:PORT?transport=udp, stun:HOST:PORT); repeatable.")
     List<String> externalTurn = new ArrayList<>();
 
+    @Option(names = "--user-quota", defaultValue = "10", paramLabel = "N",
+            description = "Allocations one user may hold at once; more are refused 486 (default: ${DEFAULT-VALUE}).")
+    int userQuota;
+
+    @Option(names = "--total-quota", defaultValue = "500", paramLabel = "N",
+            description = "Allocations in total; more are refused 486 (default: ${DEFAULT-VALUE}).")
+    int totalQuota;
+
+    @Option(names = "--allocation-bandwidth", defaultValue = "1000000", paramLabel = "BYTES_PER_SECOND",
+            description = "What one allocation may relay per second, both ways together; beyond it packets are dropped (default: ${DEFAULT-VALUE}).")
+    long allocationBandwidth;
+
     public static void main(String[] args) {
         System.exit(Cli.run(new Main(), args));
     }
@@ -111,6 +124,8 @@ public final class Main implements Callable<Integer> {
         allowPeers.forEach(AddressRange::parse); // refuse a bad range now, not at the first CreatePermission
         List<ExternalService> external = new ArrayList<>();
         externalTurn.forEach(u -> external.add(ExternalService.parseUri(u)));
+        s = s.withTurn(TurnSettings.defaults().withQuotas(userQuota, totalQuota)
+                .withBytesPerSecond(allocationBandwidth));
         s = s.withSecrets(secrets).withAllowedPeers(allowPeers).withExternalTurn(external)
                 .withAllowedDomains(new LinkedHashSet<>(allowedDomains));
         if (realm != null) {

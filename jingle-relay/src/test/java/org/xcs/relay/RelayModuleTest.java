@@ -66,7 +66,8 @@ class RelayModuleTest {
             "--relay-ports=5000", "--relay-ports=6000-5000", "--relay-ports=0-10", "--external-address=turn.example.org",
             "--allow-peer=10.0.0.0/33", "--allow-peer=localhost", "--external-turn=turn.example.org",
             "--external-turn=ftp:files.example.org:21", "--external-turn=turn:h:3478?transport=sctp",
-            "--turn-secret=", "--turn-secret-file=/nonexistent/secret"})
+            "--turn-secret=", "--turn-secret-file=/nonexistent/secret", "--user-quota=0", "--total-quota=-1",
+            "--allocation-bandwidth=0", "--user-quota=many"})
     void badRelayOptionsExitWith2AndAOneLineMessage(String option) {
         StringWriter err = new StringWriter();
         int code = new Cli(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(err)).execute(new Main(),

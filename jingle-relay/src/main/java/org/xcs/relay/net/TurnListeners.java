@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xcs.relay.turn.TurnServer;
 
 /**
@@ -13,6 +15,8 @@ import org.xcs.relay.turn.TurnServer;
  * second sweep of expired allocations, permissions and channels. Closing stops all of it.
  */
 public final class TurnListeners implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnListeners.class);
 
     public static final int DEFAULT_PORT = 3478;
     static final int MAX_TCP_CONNECTIONS = 256;
@@ -76,5 +80,6 @@ public final class TurnListeners implements AutoCloseable {
         sweeper.shutdownNow();
         server.close();
         endpoints.close();
+        log.info("TURN stopped; counters {}", server.counters());
     }
 }

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +22,7 @@ import org.xcs.relay.credentials.LongTermAuthenticator.Authenticated;
 import org.xcs.relay.credentials.LongTermAuthenticator.Rejected;
 import org.xcs.relay.net.PeerAddressPolicy;
 import org.xcs.relay.net.PeerVerdict;
+import org.xcs.relay.stun.AttributeType;
 import org.xcs.relay.stun.ChannelData;
 import org.xcs.relay.stun.MessageClass;
 import org.xcs.relay.stun.PacketKind;
@@ -36,6 +42,7 @@ import org.xcs.relay.stun.StunMessage;
 import org.xcs.relay.stun.StunMessageBuilder;
 import org.xcs.relay.stun.StunMethod;
 import org.xcs.relay.stun.StunParseException;
+import org.xcs.relay.stun.TransactionId;
 
 /**
  * The STUN/TURN server's protocol logic: each packet a client sends (a whole UDP datagram or a stream frame) goes
@@ -58,6 +65,9 @@ public final class TurnServer implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final Allocations allocations;
     private final TurnCounters counters = new TurnCounters();
+    /** Where each allocation's client is reached: UDP's path is stateless, TCP's is its connection. */
+    private final Map<ClientKey, ClientPath> clientPaths = new ConcurrentHashMap<>();
+    private final Random random = new SecureRandom();
 
     public TurnServer(TurnSettings settings, LongTermAuthenticator authenticator, PeerAddressPolicy peers,
                       RelayEndpoints endpoints, InetAddress advertisedRelayAddress, Clock clock,
@@ -180,10 +190,10 @@ public final class TurnServer implements AutoCloseable {
 
     /** RFC 8489 §6.3.1: 420 with UNKNOWN-ATTRIBUTES; RFC 8656 §7.2 treats an unsupported DONT-FRAGMENT so. */
     private boolean unknownAttributes(StunMessage request, ClientPath path, Authenticated auth) {
-        List<Integer> unknown = new java.util.ArrayList<>(request.unknownComprehensionRequired());
+        List<Integer> unknown = new ArrayList<>(request.unknownComprehensionRequired());
         if (request.method().orElse(null) == StunMethod.ALLOCATE
                 && request.get(StunAttribute.DontFragment.class).isPresent()) {
-            unknown.add(org.xcs.relay.stun.AttributeType.DONT_FRAGMENT);
+            unknown.add(AttributeType.DONT_FRAGMENT);
         }
         if (unknown.isEmpty()) {
             return false;
@@ -491,7 +501,7 @@ public final class TurnServer implements AutoCloseable {
             packet = new ChannelData(channel.get(), data).encode(owner.transport().stream());
         } else {
             packet = StunMessage.builder(MessageClass.INDICATION, StunMethod.DATA,
-                            org.xcs.relay.stun.TransactionId.random(RANDOM))
+                            TransactionId.random(random))
                     .add(new XorPeerAddress(peer)).add(new Data(data)).encode();
         }
         ClientPath path = clientPaths.get(owner);
@@ -500,11 +510,6 @@ public final class TurnServer implements AutoCloseable {
             counters.increment(TurnCounters.TO_CLIENT);
         }
     }
-
-    private static final java.util.Random RANDOM = new java.security.SecureRandom();
-    /** The latest path of each client: UDP's is stateless, TCP's is its connection. */
-    private final java.util.concurrent.ConcurrentHashMap<ClientKey, ClientPath> clientPaths =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Optional<Allocation> owned(ClientPath path, Authenticated auth) {
         // RFC 8656 §5: later requests must use the credentials that created the allocation (user = JID here).

@@ -179,6 +179,19 @@ class TurnLifetimesTest {
     }
 
     @Test
+    void aNonceOlderThanTenMinutesIsAnswered438WithAFreshOneThatWorks() {
+        allocate(alice, 3600L);
+        turn.clock.advance(Duration.ofMinutes(10));
+        StunMessage stale = alice.raw(alice.creds.sign(TurnCredentialsForTest.request(StunMethod.REFRESH)
+                .add(new StunAttribute.Lifetime(600))).encode());
+        assertEquals(438, errorOf(stale)); // RFC 8489 §9.2.4
+        assertTrue(stale.get(StunAttribute.Nonce.class).isPresent());
+        assertTrue(alice.creds.learn(stale));
+        assertEquals(600, lifetimeOf(alice.raw(alice.creds.sign(TurnCredentialsForTest.request(StunMethod.REFRESH)
+                .add(new StunAttribute.Lifetime(600))).encode())));
+    }
+
+    @Test
     void aRetransmittedAllocateIsAnsweredAgainAndAnotherAllocateOnTheSameFiveTupleGets437() {
         StunMessage first = allocate(alice, null);
         assertSuccess(first);
