@@ -84,9 +84,9 @@ class ChromiumRelayTest {
             assertNotNull(result, "no result from the page in 45 s; chromium log:\n" + log(dir));
             System.out.printf("chromium, TURN over %s: %s%n", transport, result);
             assertTrue(result.startsWith("ok " + MESSAGES + " "), result);
-            assertTrue(result.contains("relay/relay"), "both ends on relay candidates: " + result);
-            assertTrue(result.contains("relay/relay/" + transport), "the relay reached over " + transport + ": "
-                    + result);
+            // Both connections' selected pairs: relay to relay, the relay reached over the transport under test.
+            String pair = "relay/relay/" + transport;
+            assertTrue(result.equals("ok " + MESSAGES + " " + pair + "," + pair), result);
         } finally {
             if (chromium != null) {
                 stop(chromium);
@@ -149,13 +149,16 @@ class ChromiumRelayTest {
                   for (let i = 0; i < %d; i++) channel.send('message ' + i);
                   await received;
                   const pairs = [];
-                  const stats = await a.getStats();
-                  stats.forEach(r => {
-                    if (r.type === 'candidate-pair' && r.state === 'succeeded' && r.nominated) {
-                      const local = stats.get(r.localCandidateId), remote = stats.get(r.remoteCandidateId);
-                      pairs.push(local.candidateType + '/' + remote.candidateType + '/' + (local.relayProtocol || '?'));
-                    }
-                  });
+                  for (const pc of [a, b]) {
+                    const stats = await pc.getStats();
+                    let id;
+                    stats.forEach(r => { if (r.type === 'transport' && r.selectedCandidatePairId) id = r.selectedCandidatePairId; });
+                    const pair = id ? stats.get(id)
+                        : [...stats.values()].find(r => r.type === 'candidate-pair' && r.state === 'succeeded');
+                    if (!pair) { pairs.push('none'); continue; }
+                    const local = stats.get(pair.localCandidateId), remote = stats.get(pair.remoteCandidateId);
+                    pairs.push(local.candidateType + '/' + remote.candidateType + '/' + (local.relayProtocol || '?'));
+                  }
                   post('ok ' + got + ' ' + pairs.join(','));
                 })().catch(e => post('error ' + e));
                 </script></body></html>
