@@ -3,10 +3,11 @@
 #   scripts/install-hosts.sh            both hosts
 #   scripts/install-hosts.sh prosody    Prosody only (what scripts/demo.sh needs)
 #   scripts/install-hosts.sh ejabberd   ejabberd only
+#   scripts/install-hosts.sh relay      coturn's test clients and Chromium (the relay's interoperability tests)
 # Installing does not start anything: the tests and the demo run private instances on loopback.
 set -euo pipefail
 want=("$@")
-[ ${#want[@]} -eq 0 ] && want=(prosody ejabberd)
+[ ${#want[@]} -eq 0 ] && want=(prosody ejabberd relay)
 need=()
 for host in "${want[@]}"; do
   case "$host" in
@@ -18,7 +19,11 @@ for host in "${want[@]}"; do
       # ejabberdctl lives in /usr/sbin, which a non-root PATH may lack.
       command -v ejabberdctl >/dev/null 2>&1 || [ -x /usr/sbin/ejabberdctl ] || need+=(ejabberd)
       ;;
-    *) echo "install-hosts.sh: unknown host '$host' (prosody|ejabberd)" >&2; exit 2 ;;
+    relay)
+      command -v turnutils_uclient >/dev/null 2>&1 || need+=(coturn)
+      command -v chromium >/dev/null 2>&1 || need+=(chromium)
+      ;;
+    *) echo "install-hosts.sh: unknown host '$host' (prosody|ejabberd|relay)" >&2; exit 2 ;;
   esac
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -9,7 +9,7 @@ import org.xcs.common.launch.ComponentModule;
 
 @RealHostTest
 class RelayOnEjabberdHostTest extends AttachedComponentContract {
-    @Override protected String mainClass() { return Main.class.getName(); }
+    @Override protected String mainClass() { return LoopbackRelayMain.class.getName(); }
     @Override protected ComponentModule module() { return new RelayModule(); }
     @Override protected String identityCategory() { return "proxy"; }
     @Override protected String identityType() { return "bytestreams"; }
