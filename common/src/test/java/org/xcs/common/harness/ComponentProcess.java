@@ -83,6 +83,12 @@ public final class ComponentProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL ({@code kill -9}): no drain, no shutdown hook; returns once the process is gone (bounded). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
