@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +45,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
@@ -81,14 +81,14 @@ abstract class MucSmackHostContract {
     protected abstract TestHost newHost(String component, String secret);
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path classDir) throws Exception {
         requireInstalled();
+        work = classDir;
         host = newHost(COMPONENT, SECRET);
         host.start();
         for (String user : List.of("alice", "bob", "carol", "dave")) {
             host.addUser(user, user + "-pw");
         }
-        work = Files.createTempDirectory("xcs-muc-host");
         data = work.resolve("data");
         Files.writeString(work.resolve("secret"), SECRET + "\n");
     }
@@ -245,15 +245,20 @@ abstract class MucSmackHostContract {
     // Issue 3: a restart of the component keeps every persistent room intact (XEP-0045 §10.1.3 persistent room).
     @Test
     void aPersistentRoomSurvivesSigtermWithConfigurationAffiliationsSubjectAndHistory() throws Exception {
-        EntityBareJid room = room("archive");
-        try (SmackClients clients = new SmackClients(host)) {
-            furnishPersistentRoom(clients, room, "Survives SIGTERM");
+        // Two rooms: every persistent room comes back, not only the last one touched.
+        List<EntityBareJid> rooms = List.of(room("archive"), room("annex"));
+        for (EntityBareJid room : rooms) {
+            try (SmackClients clients = new SmackClients(host)) {
+                furnishPersistentRoom(clients, room, "Survives SIGTERM: " + room.getLocalpart());
+            }
         }
         component.terminate();
         assertEquals(0, component.awaitExit(ATTACH_TIMEOUT), "SIGTERM did not end with exit 0:\n" + component.output());
         component = startComponent();
 
-        assertRoomIntact(room, "Survives SIGTERM", "described once");
+        for (EntityBareJid room : rooms) {
+            assertRoomIntact(room, "Survives SIGTERM: " + room.getLocalpart(), "described once");
+        }
     }
 
     // Issue 3: a kill -9 in the middle of a burst of configuration changes loses none that were acknowledged.
