@@ -219,7 +219,7 @@ abstract class MucSmackHostContract {
         }
     }
 
-    // XEP-0045 §10.1.3 / §15.5.3 muc#roomconfig_persistentroom: a temporary room is destroyed when the last
+    // XEP-0045 §4.2 Temporary Room (the default of an instant room, §10.1.2): destroyed when the last
     // occupant leaves; afterwards it does not exist (§6.4 item-not-found).
     @Test
     void aTemporaryRoomIsGoneWhenItsLastOccupantLeaves() throws Exception {
@@ -242,7 +242,7 @@ abstract class MucSmackHostContract {
         }
     }
 
-    // Issue 3: a restart of the component keeps every persistent room intact (XEP-0045 §10.1.3 persistent room).
+    // Issue 3: a restart of the component keeps every persistent room intact (XEP-0045 §4.2 Persistent Room).
     @Test
     void aPersistentRoomSurvivesSigtermWithConfigurationAffiliationsSubjectAndHistory() throws Exception {
         // Two rooms: every persistent room comes back, not only the last one touched.
@@ -358,7 +358,7 @@ abstract class MucSmackHostContract {
             assertEquals(bare("dave"), outcasts.get(0).getJid());
             assertEquals(BAN_REASON, outcasts.get(0).getReason());
 
-            // XEP-0045 §7.2.15 (history with delay) and §7.2.16 (then the subject), for a new joiner.
+            // XEP-0045 §7.2.13 (history with delay) and §7.2.15 (then the subject), for a new joiner.
             MultiUserChat bobMuc = muc(bob, room);
             bobMuc.join(nick("bob"));
             for (int i = 1; i <= HISTORY_MESSAGES; i++) {
@@ -425,7 +425,7 @@ abstract class MucSmackHostContract {
         throw new AssertionError("no groupchat message with a body reached " + muc.getXmppConnection().getUser());
     }
 
-    /** Bounded wait: the subject arrives after the join presence (XEP-0045 §7.2.16), asynchronously in Smack. */
+    /** Bounded wait: the subject arrives after the join presence and history (XEP-0045 §7.2.15), asynchronously in Smack. */
     private static void awaitSubject(MultiUserChat muc, String subject) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (!subject.equals(muc.getSubject()) && System.currentTimeMillis() < deadline) {
