@@ -110,7 +110,7 @@ abstract class MucSmackHostContract {
         }
     }
 
-    // XEP-0045 §10.1.2-10.1.3, §7.2, §7.4, §7.5, §6.3, §6.4, §8.2, §9.1, §9.3, §7.2.6, §7.2.5.
+    // XEP-0045 §10.1.3 (reserved room), §7.2, §7.4, §7.5, §6.3, §6.4, §8.2, §9.1 with §7.2.7, §9.3.
     @Test
     void aCreatedConfiguredRoomIsListedDescribedAndUsedForGroupchatPrivateMessagesAndModeration() throws Exception {
         try (SmackClients clients = new SmackClients(host)) {
@@ -280,7 +280,8 @@ abstract class MucSmackHostContract {
             CountDownLatch firstOfBurst = new CountDownLatch(1);
             for (int i = 31; i <= 80; i++) {
                 int revision = i;
-                alice.sendIqRequestAsync(descriptionChange(aliceMuc.getRoom(), current, "revision " + i), WAIT_MS).onSuccess(result -> {
+                alice.sendIqRequestAsync(descriptionChange(aliceMuc.getRoom(), current, "revision " + i), WAIT_MS)
+                        .onSuccess(result -> {
                     acknowledged.accumulateAndGet(revision, Math::max);
                     firstOfBurst.countDown();
                 });
@@ -425,7 +426,7 @@ abstract class MucSmackHostContract {
         throw new AssertionError("no groupchat message with a body reached " + muc.getXmppConnection().getUser());
     }
 
-    /** Bounded wait: the subject arrives after the join presence and history (XEP-0045 §7.2.15), asynchronously in Smack. */
+    /** Bounded wait: the subject comes after the join presence and history (XEP-0045 §7.2.15), async in Smack. */
     private static void awaitSubject(MultiUserChat muc, String subject) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (!subject.equals(muc.getSubject()) && System.currentTimeMillis() < deadline) {
