@@ -280,8 +280,8 @@ abstract class MucSmackHostContract {
             CountDownLatch firstOfBurst = new CountDownLatch(1);
             for (int i = 31; i <= 80; i++) {
                 int revision = i;
-                alice.sendIqRequestAsync(descriptionChange(aliceMuc.getRoom(), current, "revision " + i), WAIT_MS)
-                        .onSuccess(result -> {
+                MUCOwner change = descriptionChange(aliceMuc.getRoom(), current, "revision " + i);
+                alice.sendIqRequestAsync(change, WAIT_MS).onSuccess(result -> {
                     acknowledged.accumulateAndGet(revision, Math::max);
                     firstOfBurst.countDown();
                 });
