@@ -14,6 +14,10 @@ import org.xcs.common.harness.ComponentProcess;
 import org.xcs.common.harness.HostTests;
 import org.xcs.common.harness.ProsodyHost;
 import org.xcs.common.harness.RealHostTest;
+import org.xcs.common.harness.sint.SintOutcome;
+import org.xcs.common.harness.sint.SintProsody;
+import org.xcs.common.harness.sint.SintReport;
+import org.xcs.common.harness.sint.SintRunner;
 import org.xcs.muc.Main;
 
 /**
@@ -48,16 +52,16 @@ class SintOnProsodyHostTest {
             long start = System.nanoTime();
             try (ComponentProcess component = startComponent(host)) {
                 System.out.printf("[sint] %s attached in %d ms%n", MUC, (System.nanoTime() - start) / 1_000_000);
-                SintProsody.assertTheOnlyConferenceServiceIs(host, MUC);
+                SintProsody.assertTheOnlyServiceIs(MucSint.XEP_0045, host, MUC);
 
-                SintReport report = new SintRunner(SintProsody.DOMAIN, host.c2sPort(), SintRunner.REPLY_TIMEOUT,
+                SintReport report = new SintRunner(MucSint.XEP_0045, SintProsody.DOMAIN, host.c2sPort(), SintRunner.REPLY_TIMEOUT,
                         SintProsody.buildDirectory().resolve("sint.log"))
                         .run("xcs-muc (" + MUC + ") on Prosody");
                 report.writeTo(SintProsody.buildDirectory().resolve("sint-results.txt"));
                 System.out.println(report.table());
 
                 assertTrue(component.isAlive(), "the component died during SINT:\n" + component.output());
-                int expected = SintRunner.xep0045Tests().size();
+                int expected = SintRunner.testsOf(MucSint.XEP_0045.specification()).size();
                 assertTrue(expected > 0, "SINT has no XEP-0045 tests");
                 assertEquals(expected, report.outcomes().stream().map(SintOutcome::test).distinct().count(),
                         "every XEP-0045 test has a result\n" + report.table());

@@ -1,4 +1,4 @@
-package org.xcs.muc.sint;
+package org.xcs.common.harness.sint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,38 +11,38 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.xcs.muc.sint.SintOutcome.Status;
+import org.xcs.common.harness.sint.SintOutcome.Status;
 
 /** What one {@link SintRunner#run} produced: per-test outcomes, how long it took, and how often SINT was restarted. */
-record SintReport(String target, List<SintOutcome> outcomes, Duration duration, int sintRuns, List<String> aborts) {
+public record SintReport(String specification, String target, List<SintOutcome> outcomes, Duration duration, int sintRuns, List<String> aborts) {
 
-    SintReport {
+    public SintReport {
         outcomes = outcomes.stream()
                 .sorted(Comparator.comparing(SintOutcome::test).thenComparing(SintOutcome::variant))
                 .toList();
         aborts = List.copyOf(aborts);
     }
 
-    long count(Status status) {
+    public long count(Status status) {
         return outcomes.stream().filter(o -> o.status() == status).count();
     }
 
-    List<SintOutcome> notPassed() {
+    public List<SintOutcome> notPassed() {
         return outcomes.stream().filter(o -> o.status() != Status.PASSED).toList();
     }
 
     /** The one line the README quotes. */
-    String summaryLine() {
+    public String summaryLine() {
         long secondRun = outcomes.stream().filter(o -> o.status() == Status.PASSED && !o.reason().isEmpty()).count();
-        return String.format("SINT %s XEP-0045 tests against %s: %d run, %d passed%s, %d failed, %d impossible to run"
+        return String.format("SINT %s %s tests against %s: %d run, %d passed%s, %d failed, %d impossible to run"
                         + " (%d s, %d SINT run%s)",
-                SintRunner.SINT_VERSION, target, outcomes.size(), count(Status.PASSED),
+                SintRunner.SINT_VERSION, specification, target, outcomes.size(), count(Status.PASSED),
                 secondRun == 0 ? "" : " (" + secondRun + " in a 2nd run, known Smack race)", count(Status.FAILED),
                 count(Status.IMPOSSIBLE), duration.toSeconds(), sintRuns, sintRuns == 1 ? "" : "s");
     }
 
     /** Per class: counts, then one line per test with its status and, when it did not pass, the reason. */
-    String table() {
+    public String table() {
         StringBuilder out = new StringBuilder();
         out.append(summaryLine()).append('\n');
         Map<String, List<SintOutcome>> byClass = outcomes.stream().collect(
@@ -65,7 +65,7 @@ record SintReport(String target, List<SintOutcome> outcomes, Duration duration, 
         return out.toString();
     }
 
-    void writeTo(Path file) {
+    public void writeTo(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, table());

@@ -1,24 +1,24 @@
-package org.xcs.muc.sint;
+package org.xcs.common.harness.sint;
 
 /**
  * The result of one concrete SINT test: a method, plus the connection kind for SINT's low-level tests (which run once
  * per connection descriptor: tcp, modular, websocket...), empty for normal tests.
  */
-record SintOutcome(SintTestId test, String variant, Status status, String reason, long millis) {
+public record SintOutcome(SintTestId test, String variant, Status status, String reason, long millis) {
 
-    enum Status {
+    public enum Status {
         PASSED, FAILED, IMPOSSIBLE
     }
 
-    SintOutcome {
+    public SintOutcome {
         reason = oneLine(reason);
     }
 
-    String label() {
+    public String label() {
         return variant.isEmpty() ? test.method() : test.method() + " [" + variant + "]";
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         if (failure == null) {
             return "";
         }

@@ -1,20 +1,20 @@
-package org.xcs.muc.sint;
+package org.xcs.common.harness.sint;
 
 import java.lang.reflect.Method;
 
 /** One SINT test method, named as SINT's {@code enabledTests} option takes it: {@code fully.qualified.Class.method}. */
-record SintTestId(String className, String method) implements Comparable<SintTestId> {
+public record SintTestId(String className, String method) implements Comparable<SintTestId> {
 
-    static SintTestId of(Method method) {
+    public static SintTestId of(Method method) {
         // SINT matches enabledTests against the DECLARING class (Configuration.contains(Method, ...)).
         return new SintTestId(method.getDeclaringClass().getName(), method.getName());
     }
 
-    String enabledTestsEntry() {
+    public String enabledTestsEntry() {
         return className + "." + method;
     }
 
-    String simpleClassName() {
+    public String simpleClassName() {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 

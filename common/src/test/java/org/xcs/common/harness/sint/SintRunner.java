@@ -1,4 +1,4 @@
-package org.xcs.muc.sint;
+package org.xcs.common.harness.sint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -43,39 +44,30 @@ import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smackx.iqregister.AccountManager;
 import org.reflections.Reflections;
 import org.reflections.scanners.SubTypesScanner;
-import org.xcs.muc.sint.SintOutcome.Status;
+import org.xcs.common.harness.sint.SintOutcome.Status;
 
 /**
- * Runs every SINT test class whose specification is XEP-0045 against the MUC service a real host lists in its
+ * Runs every SINT test class of one specification ({@link SintSuite}) against the service a real host lists in its
  * disco#items, through the host's plain c2s port on 127.0.0.1, with throw-away accounts SINT registers in-band.
  *
  * <p>SINT 4.5.0-beta5 aborts the WHOLE run when a test throws an unchecked exception other than an assertion or NPE
- * (e.g. Smack's form API on a room form without {@code muc#roomconfig_passwordprotectedroom}). This runner records the
+ * (e.g. Smack's form API on a MUC room form without {@code muc#roomconfig_passwordprotectedroom}). This runner records the
  * tests that finished, records the one that aborted as failed, and starts SINT again with only the tests that have no
  * result yet, until every test has one. Only a failure SINT cannot pin on a test (accounts, login, service discovery)
  * ends the run, as {@link SintSetupException}.
  */
-final class SintRunner {
-    static final String SINT_VERSION = Smack.getVersion();
-    static final String SPECIFICATION = "XEP-0045";
+public final class SintRunner {
+    public static final String SINT_VERSION = Smack.getVersion();
     /**
      * Replies on loopback take milliseconds; SINT also waits this long for stanzas that never come, and Smack waits
      * this long for the host's closing stream tag when SINT deletes its accounts at the end of each run.
      */
-    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * Tests whose assertion races inside Smack itself, whatever the server does, with the analysis. Only these get a
-     * second run after failing, and only a pass in that run counts (the table keeps the first failure's reason).
-     */
-    static final Map<String, String> KNOWN_CLIENT_RACES = Map.of(
-            "MultiUserChatOccupantIntegrationTest.mucJoinPresenceInformationTest",
-            "Smack 4.5.0-beta5's MultiUserChat presence listener wakes join() (processedReflectedSelfPresence +"
-                    + " notify) BEFORE it hands the self-presence to the participant listeners, so the test may count"
-                    + " 2 presences of 3 although all 3 arrived");
+    public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
     /** Where SINT itself looks for tests when no test package is configured. */
     private static final String[] SINT_PACKAGES = {
             "org.jivesoftware.smackx", "org.jivesoftware.smack", "org.igniterealtime.smackx", "org.igniterealtime.smack"};
 
+    private final SintSuite suite;
     private final String xmppDomain;
     private final int c2sPort;
     private final Duration replyTimeout;
@@ -86,29 +78,28 @@ final class SintRunner {
      *                     costs this much per test
      * @param logFile      SINT's and Smack's own log (JUL), kept out of the build output
      */
-    SintRunner(String xmppDomain, int c2sPort, Duration replyTimeout, Path logFile) {
+    public SintRunner(SintSuite suite, String xmppDomain, int c2sPort, Duration replyTimeout, Path logFile) {
+        this.suite = suite;
         this.xmppDomain = xmppDomain;
         this.c2sPort = c2sPort;
         this.replyTimeout = replyTimeout;
         this.logFile = logFile;
     }
 
-    private static volatile List<SintTestId> xep0045Tests;
+    private static final Map<String, List<SintTestId>> TESTS_BY_SPECIFICATION = new ConcurrentHashMap<>();
 
-    /** Every SINT test method of the classes annotated {@code @SpecificationReference(document = "XEP-0045")}. */
-    static List<SintTestId> xep0045Tests() {
-        List<SintTestId> tests = xep0045Tests;
-        if (tests == null) {
+    /** Every SINT test method of the classes annotated {@code @SpecificationReference(document = specification)}. */
+    public static List<SintTestId> testsOf(String specification) {
+        return TESTS_BY_SPECIFICATION.computeIfAbsent(specification, spec -> {
             long start = System.nanoTime();
-            tests = scanForXep0045Tests();
-            xep0045Tests = tests;
-            System.out.printf("[sint] %d %s tests in SINT %s (classpath scan: %d ms)%n", tests.size(), SPECIFICATION,
+            List<SintTestId> tests = scanForTestsOf(spec);
+            System.out.printf("[sint] %d %s tests in SINT %s (classpath scan: %d ms)%n", tests.size(), spec,
                     SINT_VERSION, (System.nanoTime() - start) / 1_000_000);
-        }
-        return tests;
+            return tests;
+        });
     }
 
-    private static List<SintTestId> scanForXep0045Tests() {
+    private static List<SintTestId> scanForTestsOf(String specification) {
         Reflections reflections = new Reflections(SINT_PACKAGES, new SubTypesScanner());
         Set<Class<? extends AbstractSmackIntTest>> classes = new HashSet<>();
         classes.addAll(reflections.getSubTypesOf(AbstractSmackIntegrationTest.class));
@@ -117,7 +108,7 @@ final class SintRunner {
         for (Class<? extends AbstractSmackIntTest> testClass : classes) {
             SpecificationReference spec = testClass.getAnnotation(SpecificationReference.class);
             if (Modifier.isAbstract(testClass.getModifiers()) || spec == null
-                    || !Configuration.normalizeSpecification(SPECIFICATION).equals(
+                    || !Configuration.normalizeSpecification(specification).equals(
                             Configuration.normalizeSpecification(spec.document()))) {
                 continue;
             }
@@ -130,10 +121,11 @@ final class SintRunner {
         return List.copyOf(tests);
     }
 
-    SintReport run(String target) throws InterruptedException {
-        List<SintTestId> all = xep0045Tests();
+    public SintReport run(String target) throws InterruptedException {
+        List<SintTestId> all = testsOf(suite.specification());
         if (all.isEmpty()) {
-            throw new SintSetupException("SINT " + SINT_VERSION + " has no " + SPECIFICATION + " tests on the classpath");
+            throw new SintSetupException("SINT " + SINT_VERSION + " has no " + suite.specification()
+                    + " tests on the classpath");
         }
         long start = System.nanoTime();
         Map<String, SintOutcome> outcomes = new LinkedHashMap<>();
@@ -192,15 +184,15 @@ final class SintRunner {
         } finally {
             SmackConfiguration.setDefaultReplyTimeout((int) previousReplyTimeout);
         }
-        return new SintReport(target, new ArrayList<>(outcomes.values()),
+        return new SintReport(suite.specification(), target, new ArrayList<>(outcomes.values()),
                 Duration.ofNanos(System.nanoTime() - start), runs, aborts);
     }
 
-    /** One more SINT run for the failed tests of {@link #KNOWN_CLIENT_RACES}; a pass there replaces the failure. */
+    /** One more SINT run for the failed tests of {@link SintSuite#knownClientRaces}; a pass there replaces the failure. */
     private int retryKnownClientRaces(Map<String, SintOutcome> outcomes, TestTracker tracker)
             throws InterruptedException {
         List<SintOutcome> racy = outcomes.values().stream()
-                .filter(o -> o.status() == Status.FAILED && KNOWN_CLIENT_RACES.containsKey(o.test().toString()))
+                .filter(o -> o.status() == Status.FAILED && suite.knownClientRaces().containsKey(o.test().toString()))
                 .toList();
         if (racy.isEmpty()) {
             return 0;
@@ -223,7 +215,7 @@ final class SintRunner {
                 if (first != null && first.status() == Status.FAILED) {
                     outcomes.put(key, new SintOutcome(second.test(), second.variant(), Status.PASSED,
                             "passed in a 2nd run; the 1st failed (" + first.reason() + ") on a known Smack race: "
-                                    + KNOWN_CLIENT_RACES.get(second.test().toString()), second.millis()));
+                                    + suite.knownClientRaces().get(second.test().toString()), second.millis()));
                 }
             }
         }
@@ -237,7 +229,7 @@ final class SintRunner {
                     // Loopback only, and the test hosts offer no TLS.
                     .setSecurityMode("disabled")
                     .setReplyTimeout(String.valueOf(replyTimeout.toMillis()))
-                    .setEnabledSpecifications(SPECIFICATION)
+                    .setEnabledSpecifications(suite.specification())
                     .setEnabledTests(tests.stream().map(SintTestId::enabledTestsEntry).collect(Collectors.joining(",")))
                     .addTestPackages(tests.stream().map(t -> t.className().substring(0, t.className().lastIndexOf('.')))
                             .distinct().toArray(String[]::new))
@@ -279,7 +271,7 @@ final class SintRunner {
             put(outcomes, outcome(impossible, Status.IMPOSSIBLE,
                     SintOutcome.describe(impossible.testNotPossibleException)));
         }
-        // A class whose constructor threw a checked exception (e.g. no MUC service that lets test users create rooms):
+        // A class whose constructor threw a checked exception (e.g. no service that lets test users create rooms/nodes):
         // none of its tests ran.
         result.getImpossibleTestClasses().forEach((testClass, why) -> all.stream()
                 .filter(t -> t.className().equals(testClass.getName()) && !hasOutcome(outcomes, t))

@@ -1,4 +1,4 @@
-package org.xcs.muc.sint;
+package org.xcs.common.harness.sint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,8 +14,8 @@ import org.xcs.common.harness.SmackClients;
 import org.xcs.common.harness.TestHost;
 
 /** The Prosody a SINT run needs, and the checks that it is set up the way SINT expects. */
-final class SintProsody {
-    static final String DOMAIN = "example.test";
+public final class SintProsody {
+    public static final String DOMAIN = "example.test";
 
     private SintProsody() {
     }
@@ -25,7 +25,7 @@ final class SintProsody {
      * registration, and no throttle (Prosody already exempts 127.0.0.1 from it; the option says so explicitly).
      * mod_private serves the XEP-0049 storage some MUC-adjacent tests touch.
      */
-    static ProsodyHost.Builder builder() {
+    public static ProsodyHost.Builder builder() {
         return ProsodyHost.builder(DOMAIN)
                 .enableModule("register")
                 .enableModule("private")
@@ -36,27 +36,28 @@ final class SintProsody {
     }
 
     /**
-     * SINT takes the first MUC service in the host's disco#items that lets its users create a room: exactly one
-     * conference service must be listed, the one under test.
+     * SINT takes the first service of the suite's kind in the host's disco#items (the first MUC service that lets its
+     * users create a room, the first PubSub service): exactly one service of that identity category must be listed,
+     * the one under test.
      */
-    static void assertTheOnlyConferenceServiceIs(TestHost host, String service) throws Exception {
+    public static void assertTheOnlyServiceIs(SintSuite suite, TestHost host, String service) throws Exception {
         host.addUser("sint-check", "sint-check-pw");
         try (SmackClients clients = new SmackClients(host)) {
             XMPPConnection client = clients.login("sint-check", "sint-check-pw");
             DiscoverItems items = SmackClients.discoItems(client, host.domain());
-            List<String> conferences = new ArrayList<>();
+            List<String> services = new ArrayList<>();
             for (DiscoverItems.Item item : items.getItems()) {
                 DiscoverInfo info = SmackClients.discoInfo(client, item.getEntityID().toString());
-                if (info.getIdentities().stream().anyMatch(i -> i.getCategory().equals("conference"))) {
-                    conferences.add(item.getEntityID().toString());
+                if (info.getIdentities().stream().anyMatch(i -> i.getCategory().equals(suite.serviceCategory()))) {
+                    services.add(item.getEntityID().toString());
                 }
             }
-            assertEquals(List.of(service), conferences, "conference services in disco#items of " + host.domain()
+            assertEquals(List.of(service), services, suite.serviceCategory() + " services in disco#items of " + host.domain()
                     + ": " + items.toXML());
         }
     }
 
-    static Path buildDirectory() {
+    public static Path buildDirectory() {
         return Path.of(System.getProperty("basedir", "."), "target");
     }
 }
