@@ -43,16 +43,16 @@ abstract class Socks5FileTransferContract {
 
     private TestHost host;
     private ComponentProcess relay;
-    @TempDir
-    Path work;
+    private Path work;
 
     protected abstract void requireInstalled();
 
     protected abstract TestHost newHost(String component, String secret);
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path dir) throws Exception {
         requireInstalled();
+        work = dir;
         host = newHost(RELAY, SECRET);
         host.start();
         host.addUser("alice", "alice-pw");
@@ -88,8 +88,13 @@ abstract class Socks5FileTransferContract {
             Socks5BytestreamManager bobs = Socks5BytestreamManager.getBytestreamManager(bob);
             bobs.setAnnounceLocalStreamHost(false);
             bobs.addIncomingBytestreamListener(request -> {
-                try (Socks5BytestreamSession session = request.accept(); InputStream in = session.getInputStream()) {
-                    received.complete(in.readAllBytes());
+                try {
+                    Socks5BytestreamSession session = (Socks5BytestreamSession) request.accept();
+                    try (InputStream in = session.getInputStream()) {
+                        received.complete(in.readAllBytes());
+                    } finally {
+                        session.close();
+                    }
                 } catch (Exception e) {
                     received.completeExceptionally(e);
                 }
@@ -98,11 +103,14 @@ abstract class Socks5FileTransferContract {
             alices.setAnnounceLocalStreamHost(false);
             assertEquals(List.of(SmackClients.jid(RELAY)), alices.determineProxies(),
                     "the host's disco#items lead to our proxy");
-            try (Socks5BytestreamSession session = alices.establishSession(bob.getUser())) {
+            Socks5BytestreamSession session = alices.establishSession(bob.getUser());
+            try {
                 assertTrue(session.isMediated(), "the bytestream goes through the proxy");
                 try (OutputStream out = session.getOutputStream()) {
                     out.write(file);
                 }
+            } finally {
+                session.close();
             }
             byte[] got = received.get(60, TimeUnit.SECONDS);
             assertEquals(SIZE, got.length, "bytes received\n" + relay.output());
