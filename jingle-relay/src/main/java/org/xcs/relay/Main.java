@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.xcs.relay.net.AddressRange;
 import org.xcs.relay.net.IpLiteral;
 import org.xcs.relay.net.PortRange;
 import org.xcs.relay.net.TurnListeners;
+import org.xcs.relay.socks5.Socks5Settings;
 import org.xcs.relay.turn.TurnSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,6 +85,34 @@ public final class Main implements Callable<Integer> {
             description = "What one allocation may relay per second, both ways together; beyond it packets are dropped (default: ${DEFAULT-VALUE}).")
     long allocationBandwidth;
 
+    @Option(names = "--socks5-listen", defaultValue = "0.0.0.0:" + Socks5Settings.DEFAULT_PORT,
+            paramLabel = "ADDR:PORT", description = "Where the XEP-0065 SOCKS5 proxy listens, TCP (default: ${DEFAULT-VALUE}).")
+    String socks5Listen;
+
+    @Option(names = "--socks5-host", paramLabel = "HOST",
+            description = "The host announced in the streamhost (default: --external-address, else as for TURN).")
+    String socks5Host;
+
+    @Option(names = "--socks5-transfers", defaultValue = "100", paramLabel = "N",
+            description = "SOCKS5 transfers at once; activations beyond are refused (default: ${DEFAULT-VALUE}).")
+    int socks5Transfers;
+
+    @Option(names = "--socks5-user-transfers", defaultValue = "5", paramLabel = "N",
+            description = "SOCKS5 transfers one user may have at once (default: ${DEFAULT-VALUE}).")
+    int socks5UserTransfers;
+
+    @Option(names = "--socks5-max-bytes", defaultValue = "1073741824", paramLabel = "BYTES",
+            description = "Bytes one SOCKS5 transfer may carry, both ways together; then it is closed (default: ${DEFAULT-VALUE}).")
+    long socks5MaxBytes;
+
+    @Option(names = "--socks5-pending-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How long a SOCKS5 connection may wait for its partner and the activation (default: ${DEFAULT-VALUE}).")
+    long socks5PendingTimeout;
+
+    @Option(names = "--socks5-idle-timeout", defaultValue = "120", paramLabel = "SECONDS",
+            description = "Close a SOCKS5 transfer idle this long in both directions (default: ${DEFAULT-VALUE}).")
+    long socks5IdleTimeout;
+
     public static void main(String[] args) {
         System.exit(Cli.run(new Main(), args));
     }
@@ -100,7 +130,17 @@ public final class Main implements Callable<Integer> {
 
     RelaySettings settings() {
         RelaySettings s = RelaySettings.defaults()
-                .withListen(parseListen(turnListen), PortRange.parse(relayPorts));
+                .withListen(parseListen("--turn-listen", turnListen), PortRange.parse(relayPorts));
+        Socks5Settings socks5 = Socks5Settings.defaults().withListen(parseListen("--socks5-listen", socks5Listen))
+                .withLimits(socks5Transfers, socks5UserTransfers, socks5MaxBytes)
+                .withTimeouts(Duration.ofSeconds(socks5PendingTimeout), Duration.ofSeconds(socks5IdleTimeout));
+        if (socks5Host != null) {
+            if (socks5Host.isBlank()) {
+                throw new IllegalArgumentException("--socks5-host is empty");
+            }
+            socks5 = socks5.withHost(socks5Host);
+        }
+        s = s.withSocks5(socks5);
         if (externalAddress != null) {
             s = s.withExternalAddress(IpLiteral.parse(externalAddress).orElseThrow(
                     () -> new IllegalArgumentException("--external-address must be an IP address: " + externalAddress)));
@@ -135,13 +175,13 @@ public final class Main implements Callable<Integer> {
     }
 
     /** "ADDR:PORT", "[v6]:PORT" or ":PORT"/"PORT" (all interfaces); literals only, never resolved. */
-    static InetSocketAddress parseListen(String text) {
+    static InetSocketAddress parseListen(String option, String text) {
         String host;
         String port;
         if (text.startsWith("[")) {
             int close = text.indexOf("]:");
             if (close < 0) {
-                throw new IllegalArgumentException("--turn-listen: expected [IPv6]:PORT, got '" + text + "'");
+                throw new IllegalArgumentException(option + ": expected [IPv6]:PORT, got '" + text + "'");
             }
             host = text.substring(1, close);
             port = text.substring(close + 2);
@@ -154,14 +194,14 @@ public final class Main implements Callable<Integer> {
         try {
             p = Integer.parseInt(port);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--turn-listen: bad port in '" + text + "'");
+            throw new IllegalArgumentException(option + ": bad port in '" + text + "'");
         }
         if (p < 0 || p > 65535) {
-            throw new IllegalArgumentException("--turn-listen: port out of range in '" + text + "'");
+            throw new IllegalArgumentException(option + ": port out of range in '" + text + "'");
         }
         Optional<InetAddress> address = host.isEmpty() ? Optional.of(new InetSocketAddress(0).getAddress())
                 : IpLiteral.parse(host);
         return new InetSocketAddress(address.orElseThrow(
-                () -> new IllegalArgumentException("--turn-listen: '" + host + "' is not an IP address")), p);
+                () -> new IllegalArgumentException(option + ": '" + host + "' is not an IP address")), p);
     }
 }

@@ -6,17 +6,24 @@ import org.xcs.common.component.ComponentCore;
 import org.xcs.common.component.PacketSender;
 import org.xcs.common.launch.ServiceCore;
 import org.xcs.relay.net.TurnListeners;
+import org.xcs.relay.socks5.Socks5Listener;
 import org.xmpp.packet.Packet;
 
-/** The XMPP side (a {@link ServiceCore}) and the TURN listeners it owns: a drain stops both. */
+/** The XMPP side (a {@link ServiceCore}), the TURN listeners and the SOCKS5 proxy it owns: a drain stops all. */
 final class RelayCore implements ComponentCore {
 
     private final ServiceCore service;
     private final Optional<TurnListeners> turn;
+    private final Optional<Socks5Listener> socks5;
 
-    RelayCore(ServiceCore service, Optional<TurnListeners> turn) {
+    RelayCore(ServiceCore service, Optional<TurnListeners> turn, Optional<Socks5Listener> socks5) {
         this.service = service;
         this.turn = turn;
+        this.socks5 = socks5;
+    }
+
+    Optional<Socks5Listener> socks5() {
+        return socks5;
     }
 
     Optional<TurnListeners> turn() {
@@ -38,7 +45,12 @@ final class RelayCore implements ComponentCore {
         try {
             turn.ifPresent(TurnListeners::close); // stop relaying first: nothing new arrives over XMPP for it
         } finally {
-            service.drain(timeout);
+            try {
+                socks5.ifPresent(Socks5Listener::close);
+            } finally {
+                service.drain(timeout);
+            }
         }
     }
+
 }

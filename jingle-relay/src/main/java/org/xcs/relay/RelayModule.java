@@ -30,6 +30,12 @@ import org.xcs.relay.extdisco.ServiceDirectory;
 import org.xcs.relay.net.PeerAddressPolicy;
 import org.xcs.relay.net.TurnListeners;
 import org.xcs.relay.net.UdpRelayEndpoints;
+import org.xcs.relay.socks5.BytestreamProxy;
+import org.xcs.relay.socks5.BytestreamService;
+import org.xcs.relay.socks5.BytestreamsHandler;
+import org.xcs.relay.socks5.Socks5Counters;
+import org.xcs.relay.socks5.Socks5Listener;
+import org.xcs.relay.socks5.Socks5Settings;
 import org.xcs.relay.turn.TurnServer;
 import org.xmpp.packet.IQ;
 
@@ -77,7 +83,8 @@ public final class RelayModule implements ComponentModule {
         if (settings.externalMode()) {
             offered = settings.externalTurn();
         } else {
-            InetAddress advertised = settings.externalAddress().orElseGet(() -> guessAddress(settings.turnListen()));
+            InetAddress advertised = settings.externalAddress().orElseGet(
+                    () -> guessAddress(settings.turnListen(), "the relayed address"));
             TurnListeners listeners = startTurn(context, credentials, settings.realm().orElse(parent), advertised);
             turn = Optional.of(listeners);
             String host = advertised.getHostAddress();
@@ -95,7 +102,41 @@ public final class RelayModule implements ComponentModule {
                     .onIq(IQ.Type.get, ns, "credentials", handler.credentials());
             service.disco().addFeature(ns); // XEP-0215 §4
         }
-        return new RelayCore(service, turn);
+        String socks5Host = socks5Host();
+        Socks5Listener socks5;
+        try {
+            socks5 = startSocks5(domains, socks5Host);
+        } catch (RuntimeException e) {
+            turn.ifPresent(TurnListeners::close);
+            throw e;
+        }
+        BytestreamsHandler bytestreams = new BytestreamsHandler(new BytestreamService(domains,
+                new BytestreamService.Streamhost(socks5Host, socks5.port()), socks5.proxy()));
+        service.router().onIq(IQ.Type.get, BytestreamsHandler.NS, "query", bytestreams.streamhost())
+                .onIq(IQ.Type.set, BytestreamsHandler.NS, "query", bytestreams.activate());
+        service.disco().addFeature(BytestreamsHandler.NS); // XEP-0065 §3
+        return new RelayCore(service, turn, Optional.of(socks5));
+    }
+
+    private Socks5Listener startSocks5(Set<String> domains, String host) {
+        Socks5Settings s5 = settings.socks5();
+        Socks5Counters counters = new Socks5Counters();
+        BytestreamProxy proxy = new BytestreamProxy(s5, counters);
+        try {
+            Socks5Listener listener = Socks5Listener.start(s5, proxy, counters);
+            log.info("SOCKS5 bytestreams proxy on {} port {}, advertised as {}, for users of {}",
+                    s5.listen().getAddress().getHostAddress(), listener.port(), host, domains);
+            return listener;
+        } catch (IOException e) {
+            proxy.close();
+            throw new UncheckedIOException("cannot listen for SOCKS5 on " + s5.listen() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** --socks5-host, else what TURN advertises: --external-address, else the guess from the listen address. */
+    private String socks5Host() {
+        return settings.socks5().host().orElseGet(() -> settings.externalAddress().orElseGet(
+                () -> guessAddress(settings.socks5().listen(), "the SOCKS5 streamhost")).getHostAddress());
     }
 
     private TurnListeners startTurn(ComponentContext context, TimeLimitedCredentials credentials, String realm,
@@ -124,7 +165,7 @@ public final class RelayModule implements ComponentModule {
     }
 
     /** Without --external-address: the listen address if specific, else this host's first non-loopback IPv4. */
-    private static InetAddress guessAddress(InetSocketAddress listen) {
+    private static InetAddress guessAddress(InetSocketAddress listen, String what) {
         if (!listen.getAddress().isAnyLocalAddress()) {
             return listen.getAddress();
         }
@@ -139,7 +180,7 @@ public final class RelayModule implements ComponentModule {
             log.debug("listing interfaces: {}", e.toString());
         }
         InetAddress chosen = candidates.isEmpty() ? InetAddress.getLoopbackAddress() : candidates.get(0);
-        log.warn("no --external-address: advertising {} as the relayed address", chosen.getHostAddress());
+        log.warn("no --external-address: advertising {} as {}", chosen.getHostAddress(), what);
         return chosen;
     }
 

@@ -1,5 +1,7 @@
 package org.xcs.relay;
 
+import static org.xcs.relay.socks5.LoopbackSocks5.LOOPBACK_SOCKS5;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +39,7 @@ class RelayModuleTest {
     void turnListensOnUdpAndTcpFromCreateUntilDrainWhichFreesThePort() throws Exception {
         RelayCore core = create(RelaySettings.defaults()
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new PortRange(44000, 44999))
+                .withSocks5(LOOPBACK_SOCKS5)
                 .withSecrets(List.of("s")));
         int port = core.turn().orElseThrow().port();
         assertTrue(inUse(port), "listening on " + port);
@@ -46,7 +49,7 @@ class RelayModuleTest {
 
     @Test
     void externalCoturnModeStartsNoTurnServer() {
-        RelayCore core = create(RelaySettings.defaults().withSecrets(List.of("s"))
+        RelayCore core = create(RelaySettings.defaults().withSocks5(LOOPBACK_SOCKS5).withSecrets(List.of("s"))
                 .withExternalTurn(List.of(ExternalService.parseUri("turn:turn.example.test"))));
         assertTrue(core.turn().isEmpty());
         core.drain(Duration.ofSeconds(2));

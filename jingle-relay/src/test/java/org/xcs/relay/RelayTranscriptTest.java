@@ -1,5 +1,7 @@
 package org.xcs.relay;
 
+import static org.xcs.relay.socks5.LoopbackSocks5.LOOPBACK_SOCKS5;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -28,6 +30,7 @@ class RelayTranscriptTest {
         // TURN on loopback, a free port; advertised as a documentation address so the transcripts can name it.
         RelaySettings settings = RelaySettings.defaults()
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new PortRange(41000, 41999))
+                .withSocks5(LOOPBACK_SOCKS5)
                 .withExternalAddress(InetAddress.getByName("192.0.2.10"))
                 .withSecrets(List.of("s3cret"));
         RelayModule module = new RelayModule(settings);
@@ -38,7 +41,7 @@ class RelayTranscriptTest {
 
     @TestFactory
     Stream<DynamicTest> externalCoturnTranscripts() {
-        RelaySettings settings = RelaySettings.defaults().withSecrets(List.of("s3cret"))
+        RelaySettings settings = RelaySettings.defaults().withSocks5(LOOPBACK_SOCKS5).withSecrets(List.of("s3cret"))
                 .withAllowedDomains(Set.of("example.org"))
                 .withExternalTurn(List.of(ExternalService.parseUri("stun:stun.example.test"),
                         ExternalService.parseUri("turn:turn.example.test:3478?transport=udp"),

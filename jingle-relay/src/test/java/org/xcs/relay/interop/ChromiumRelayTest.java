@@ -1,5 +1,7 @@
 package org.xcs.relay.interop;
 
+import static org.xcs.relay.socks5.LoopbackSocks5.LOOPBACK_SOCKS5;
+
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +51,7 @@ class ChromiumRelayTest {
         assertTrue(Files.isExecutable(CHROMIUM), "install chromium: apt-get install -y chromium (" + CHROMIUM + ")");
         RelaySettings settings = RelaySettings.defaults()
                 .withListen(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), new PortRange(46000, 46999))
+                .withSocks5(LOOPBACK_SOCKS5)
                 .withSecrets(List.of("browser-secret")).withAllowedPeers(List.of("127.0.0.0/8"));
         RelayModule module = new RelayModule(settings);
         RecordingSender sender = new RecordingSender();

@@ -1,5 +1,7 @@
 package org.xcs.relay.interop;
 
+import static org.xcs.relay.socks5.LoopbackSocks5.LOOPBACK_SOCKS5;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +56,7 @@ class CoturnClientInteropTest {
         assertTrue(Files.isExecutable(UCLIENT), "install coturn: apt-get install -y coturn (" + UCLIENT + ")");
         RelaySettings settings = RelaySettings.defaults()
                 .withListen(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), new PortRange(45000, 45999))
+                .withSocks5(LOOPBACK_SOCKS5)
                 .withSecrets(List.of("interop-secret")).withAllowedPeers(List.of("127.0.0.0/8"));
         RelayModule module = new RelayModule(settings);
         RecordingSender sender = new RecordingSender();
@@ -96,6 +99,7 @@ class CoturnClientInteropTest {
         assertTrue(Files.isExecutable(stunclient), "install coturn: apt-get install -y coturn (" + stunclient + ")");
         RelaySettings settings = RelaySettings.defaults()
                 .withListen(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), new PortRange(45000, 45999))
+                .withSocks5(LOOPBACK_SOCKS5)
                 .withSecrets(List.of("interop-secret"));
         RelayModule module = new RelayModule(settings);
         RecordingSender sender = new RecordingSender();
