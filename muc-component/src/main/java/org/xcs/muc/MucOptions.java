@@ -3,11 +3,11 @@ package org.xcs.muc;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.xcs.muc.service.CreationPolicy;
 import org.xcs.muc.service.MucSettings;
 import org.xmpp.packet.JID;
+import org.xcs.common.cli.DomainConverter;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -92,22 +92,6 @@ public final class MucOptions {
                 throw new TypeConversionException("'" + value + "' is not a bare user JID: give e.g. admin@example.org");
             }
             return jid;
-        }
-    }
-
-    static final class DomainConverter implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            JID jid;
-            try {
-                jid = new JID(value.trim());
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a valid domain");
-            }
-            if (value.isBlank() || jid.getNode() != null || jid.getResource() != null) {
-                throw new TypeConversionException("'" + value + "' is not a bare domain: give e.g. example.org");
-            }
-            return jid.getDomain().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -175,23 +175,6 @@ public final class CommonOptions {
         }
     }
 
-    static final class DomainConverter implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            JID jid;
-            try {
-                jid = new JID(value.trim());
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a valid JID domain (" + e.getMessage() + ")");
-            }
-            if (value.isBlank() || jid.getNode() != null || jid.getResource() != null) {
-                throw new TypeConversionException("'" + value + "' is not a bare domain: give e.g. muc.example.test,"
-                        + " without user@ or /resource");
-            }
-            return jid.getDomain();
-        }
-    }
-
     static final class LogLevelConverter implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
