@@ -80,9 +80,9 @@ final class RelayChannel {
         } else if (!bucket.tryTake(data.length)) {
             counters.droppedBandwidth.incrementAndGet();
         } else {
-            out.send(data, to);
-            counters.forwarded.incrementAndGet();
+            counters.forwarded.incrementAndGet(); // before the send: whoever receives it sees it counted
             counters.bytesForwarded.addAndGet(data.length);
+            out.send(data, to);
         }
     }
 

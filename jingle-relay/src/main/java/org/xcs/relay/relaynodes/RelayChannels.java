@@ -113,11 +113,9 @@ public final class RelayChannels implements AutoCloseable {
         synchronized (this) {
             expired = channels.values().stream().filter(c -> now - c.lastActivity() >= idle).toList();
             expired.forEach(this::forget);
+            counters.expired.addAndGet(expired.size()); // counted before anyone can see the channel gone
         }
-        for (RelayChannel c : expired) {
-            c.close();
-            counters.expired.incrementAndGet();
-        }
+        expired.forEach(RelayChannel::close);
     }
 
     private void forget(RelayChannel c) {

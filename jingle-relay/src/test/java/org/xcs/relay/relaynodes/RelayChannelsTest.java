@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xcs.relay.net.PortRange;
@@ -77,26 +78,29 @@ class RelayChannelsTest {
         waitUntil(() -> channels.open() == 0);
         assertEquals(1, counters.expired());
         assertEquals(0, channels.openBy("romeo@montague.lit"));
-        // The ports are free again: binding them succeeds.
-        try (DatagramSocket a = new DatagramSocket(new InetSocketAddress(LOOPBACK, c.localPort()));
-             DatagramSocket b = new DatagramSocket(new InetSocketAddress(LOOPBACK, c.remotePort()))) {
-            assertTrue(a.isBound() && b.isBound());
-        }
+        // The ports are free again (the selector releases a closed socket on its next round).
+        waitUntil(() -> bindable(c.localPort()) && bindable(c.remotePort()));
     }
 
     @Test
-    void trafficKeepsAChannelAlivePastTheIdleTimeout() throws Exception {
-        start(RelayNodeSettings.defaults().withIdleTimeout(Duration.ofMillis(400)));
+    void anyDatagramRestartsTheIdleTimeAndTheChannelExpiresExactlyAtTheTimeoutAfterTheLast() throws Exception {
+        AtomicLong now = new AtomicLong();
+        Duration idle = Duration.ofSeconds(60);
+        channels = new RelayChannels(new UdpRelayEndpoints(LOOPBACK, PORTS),
+                RelayNodeSettings.defaults().withIdleTimeout(idle), now::get, counters);
         RelayChannels.Opened c = channels.open("romeo@montague.lit");
+        now.addAndGet(idle.toNanos() - 1);
         try (DatagramSocket requester = socket()) {
-            long end = System.nanoTime() + Duration.ofMillis(1_200).toNanos();
-            while (System.nanoTime() < end) {
-                send(requester, "keepalive", new InetSocketAddress(LOOPBACK, c.localPort()));
-                Thread.sleep(50);
-            }
+            send(requester, "keepalive", new InetSocketAddress(LOOPBACK, c.localPort()));
+            waitUntil(() -> counters.droppedNoPeer() == 1); // received (nobody latched on the other port yet)
         }
-        assertEquals(1, channels.open(), "three idle timeouts passed with traffic: still open");
-        assertEquals(0, counters.expired());
+        now.addAndGet(idle.toNanos() - 1);
+        channels.sweep();
+        assertEquals(1, channels.open(), "idle for just under the timeout since the last datagram");
+        now.addAndGet(1);
+        channels.sweep();
+        assertEquals(0, channels.open(), "idle for the timeout: closed (XEP-0278 §6)");
+        assertEquals(1, counters.expired());
     }
 
     @Test
@@ -116,15 +120,19 @@ class RelayChannelsTest {
     }
 
     @Test
-    void anExhaustedPortRangeRefusesTheChannel() throws Exception {
-        channels = new RelayChannels(new UdpRelayEndpoints(LOOPBACK, new PortRange(44990, 44992)),
+    void aRangeWithoutTwoFreePortsRefusesTheChannelAndReleasesTheOneItTook() throws Exception {
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            port = probe.getLocalPort(); // a free port, so that no concurrent test owns the one-port range
+        }
+        channels = new RelayChannels(new UdpRelayEndpoints(LOOPBACK, new PortRange(port, port)),
                 RelayNodeSettings.defaults(), System::nanoTime, counters);
-        channels.open("romeo@montague.lit"); // two of the three ports
         RelayChannels.RefusedException e = assertThrows(RelayChannels.RefusedException.class,
-                () -> channels.open("juliet@capulet.lit"));
+                () -> channels.open("romeo@montague.lit"));
         assertEquals(RelayChannels.Refusal.NO_PORT, e.refusal());
-        assertEquals(1, channels.open(), "the half-opened channel released its one port");
+        assertEquals(0, channels.open());
         assertEquals(1, counters.refusedNoPort());
+        waitUntil(() -> bindable(port));
     }
 
     @Test
