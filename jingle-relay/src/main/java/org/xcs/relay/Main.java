@@ -20,6 +20,7 @@ import org.xcs.relay.net.AddressRange;
 import org.xcs.relay.net.IpLiteral;
 import org.xcs.relay.net.PortRange;
 import org.xcs.relay.net.TurnListeners;
+import org.xcs.relay.relaynodes.RelayNodeSettings;
 import org.xcs.relay.socks5.Socks5Settings;
 import org.xcs.relay.turn.TurnSettings;
 import picocli.CommandLine.Command;
@@ -113,6 +114,18 @@ public final class Main implements Callable<Integer> {
             description = "Close a SOCKS5 transfer idle this long in both directions (default: ${DEFAULT-VALUE}).")
     long socks5IdleTimeout;
 
+    @Option(names = "--relay-node-idle", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Close an XEP-0278 relay channel that receives nothing this long (default: ${DEFAULT-VALUE}).")
+    long relayNodeIdle;
+
+    @Option(names = "--relay-node-channels", defaultValue = "100", paramLabel = "N",
+            description = "XEP-0278 relay channels at once; more are refused (default: ${DEFAULT-VALUE}).")
+    int relayNodeChannels;
+
+    @Option(names = "--relay-node-user-channels", defaultValue = "5", paramLabel = "N",
+            description = "XEP-0278 relay channels one user may hold at once (default: ${DEFAULT-VALUE}).")
+    int relayNodeUserChannels;
+
     public static void main(String[] args) {
         System.exit(Cli.run(new Main(), args));
     }
@@ -168,6 +181,8 @@ public final class Main implements Callable<Integer> {
                 .withBytesPerSecond(allocationBandwidth));
         s = s.withSecrets(secrets).withAllowedPeers(allowPeers).withExternalTurn(external)
                 .withAllowedDomains(new LinkedHashSet<>(allowedDomains));
+        s = s.withRelayNodes(RelayNodeSettings.defaults().withIdleTimeout(Duration.ofSeconds(relayNodeIdle))
+                .withLimits(relayNodeChannels, relayNodeUserChannels).withBytesPerSecond(allocationBandwidth));
         if (realm != null) {
             s = s.withRealm(realm);
         }

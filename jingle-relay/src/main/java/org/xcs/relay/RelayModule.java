@@ -30,6 +30,10 @@ import org.xcs.relay.extdisco.ServiceDirectory;
 import org.xcs.relay.net.PeerAddressPolicy;
 import org.xcs.relay.net.TurnListeners;
 import org.xcs.relay.net.UdpRelayEndpoints;
+import org.xcs.relay.relaynodes.RelayChannels;
+import org.xcs.relay.relaynodes.RelayNodeCounters;
+import org.xcs.relay.relaynodes.RelayNodeService;
+import org.xcs.relay.relaynodes.RelayNodesHandler;
 import org.xcs.relay.socks5.BytestreamProxy;
 import org.xcs.relay.socks5.BytestreamService;
 import org.xcs.relay.socks5.BytestreamsHandler;
@@ -39,7 +43,8 @@ import org.xcs.relay.socks5.Socks5Settings;
 import org.xcs.relay.turn.TurnServer;
 import org.xmpp.packet.IQ;
 
-/** Builds the Jingle relay component: the XMPP service, the TURN server and XEP-0215 discovery of it. */
+/** Builds the Jingle relay component: the XMPP service, the TURN server and XEP-0215 discovery of it, the
+ * SOCKS5 proxy and XEP-0278 relay channels. */
 public final class RelayModule implements ComponentModule {
 
     private static final Logger log = LoggerFactory.getLogger(RelayModule.class);
@@ -79,6 +84,7 @@ public final class RelayModule implements ComponentModule {
         }
         TimeLimitedCredentials credentials = new TimeLimitedCredentials(secrets, context.clock());
         Optional<TurnListeners> turn = Optional.empty();
+        Optional<InetAddress> relayHost = Optional.empty();
         List<ExternalService> offered;
         if (settings.externalMode()) {
             offered = settings.externalTurn();
@@ -87,6 +93,7 @@ public final class RelayModule implements ComponentModule {
                     () -> guessAddress(settings.turnListen(), "the relayed address"));
             TurnListeners listeners = startTurn(context, credentials, settings.realm().orElse(parent), advertised);
             turn = Optional.of(listeners);
+            relayHost = Optional.of(advertised);
             String host = advertised.getHostAddress();
             int port = listeners.port();
             offered = List.of(new ExternalService("stun", host, port, "udp"),
@@ -115,7 +122,41 @@ public final class RelayModule implements ComponentModule {
         service.router().onIq(IQ.Type.get, BytestreamsHandler.NS, "query", bytestreams.streamhost())
                 .onIq(IQ.Type.set, BytestreamsHandler.NS, "query", bytestreams.activate());
         service.disco().addFeature(BytestreamsHandler.NS); // XEP-0065 §3
-        return new RelayCore(service, turn, Optional.of(socks5));
+        Optional<RelayChannels> relayNodes = Optional.empty();
+        if (relayHost.isPresent()) {
+            try {
+                relayNodes = Optional.of(startRelayNodes(service, domains, relayHost.get(), turn.get().port()));
+            } catch (RuntimeException e) {
+                turn.ifPresent(TurnListeners::close);
+                socks5.close();
+                throw e;
+            }
+        }
+        return new RelayCore(service, turn, Optional.of(socks5), relayNodes);
+    }
+
+    /** XEP-0278 relay channels from the relay port range, next to TURN; none in external-coturn mode. */
+    private RelayChannels startRelayNodes(ServiceCore service, Set<String> domains, InetAddress advertised,
+                                          int stunPort) {
+        UdpRelayEndpoints endpoints;
+        try {
+            endpoints = new UdpRelayEndpoints(settings.turnListen().getAddress(), settings.relayPorts());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start relay channels: " + e.getMessage(), e);
+        }
+        RelayChannels channels = new RelayChannels(endpoints, settings.relayNodes(), System::nanoTime,
+                new RelayNodeCounters());
+        String host = advertised.getHostAddress();
+        RelayNodesHandler handler = new RelayNodesHandler(new RelayNodeService(domains, host,
+                Optional.of(new RelayNodeService.Stun(host, stunPort)), channels));
+        service.router().onIq(IQ.Type.get, RelayNodesHandler.NS, "services", handler.services())
+                .onIq(IQ.Type.get, RelayNodesHandler.NS_CHANNEL, "channel", handler.channel())
+                .onIq(IQ.Type.set, RelayNodesHandler.NS_CHANNEL, "channel", handler.channel());
+        service.disco().addFeature(RelayNodesHandler.NS); // XEP-0278 §5: services (tracker side)
+        service.disco().addFeature(RelayNodesHandler.NS_CHANNEL); // XEP-0278 §5: relay channels
+        log.info("XEP-0278 relay channels in ports {} advertised as {}, idle {} s, for users of {}",
+                settings.relayPorts(), host, settings.relayNodes().idleTimeout().toSeconds(), domains);
+        return channels;
     }
 
     private Socks5Listener startSocks5(Set<String> domains, String host) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xcs.relay.extdisco.ExternalService;
 import org.xcs.relay.net.PortRange;
+import org.xcs.relay.relaynodes.RelayNodeSettings;
 import org.xcs.relay.socks5.Socks5Settings;
 import org.xcs.relay.turn.TurnSettings;
 
@@ -21,7 +22,7 @@ import org.xcs.relay.turn.TurnSettings;
 public record RelaySettings(InetSocketAddress turnListen, Optional<InetAddress> externalAddress,
         PortRange relayPorts, List<String> secrets, Optional<String> realm, List<String> allowedPeers,
         Set<String> allowedDomains, List<ExternalService> externalTurn, TurnSettings turn,
-        Duration credentialLifetime, Socks5Settings socks5) {
+        Duration credentialLifetime, Socks5Settings socks5, RelayNodeSettings relayNodes) {
 
     /** XEP-0215 credentials live a day, as coturn's REST API examples use. */
     public static final Duration DEFAULT_CREDENTIAL_LIFETIME = Duration.ofDays(1);
@@ -39,7 +40,7 @@ public record RelaySettings(InetSocketAddress turnListen, Optional<InetAddress> 
     public static RelaySettings defaults() {
         return new RelaySettings(new InetSocketAddress(3478), Optional.empty(), PortRange.DEFAULT, List.of(),
                 Optional.empty(), List.of(), Set.of(), List.of(), TurnSettings.defaults(),
-                DEFAULT_CREDENTIAL_LIFETIME, Socks5Settings.defaults());
+                DEFAULT_CREDENTIAL_LIFETIME, Socks5Settings.defaults(), RelayNodeSettings.defaults());
     }
 
     public boolean externalMode() {
@@ -48,47 +49,52 @@ public record RelaySettings(InetSocketAddress turnListen, Optional<InetAddress> 
 
     public RelaySettings withListen(InetSocketAddress listen, PortRange ports) {
         return new RelaySettings(listen, externalAddress, ports, secrets, realm, allowedPeers, allowedDomains,
-                externalTurn, turn, credentialLifetime, socks5);
+                externalTurn, turn, credentialLifetime, socks5, relayNodes);
     }
 
     public RelaySettings withSecrets(List<String> s) {
         return new RelaySettings(turnListen, externalAddress, relayPorts, s, realm, allowedPeers, allowedDomains,
-                externalTurn, turn, credentialLifetime, socks5);
+                externalTurn, turn, credentialLifetime, socks5, relayNodes);
     }
 
     public RelaySettings withAllowedPeers(List<String> peers) {
         return new RelaySettings(turnListen, externalAddress, relayPorts, secrets, realm, peers, allowedDomains,
-                externalTurn, turn, credentialLifetime, socks5);
+                externalTurn, turn, credentialLifetime, socks5, relayNodes);
     }
 
     public RelaySettings withExternalTurn(List<ExternalService> external) {
         return new RelaySettings(turnListen, externalAddress, relayPorts, secrets, realm, allowedPeers,
-                allowedDomains, external, turn, credentialLifetime, socks5);
+                allowedDomains, external, turn, credentialLifetime, socks5, relayNodes);
     }
 
     public RelaySettings withTurn(TurnSettings t) {
         return new RelaySettings(turnListen, externalAddress, relayPorts, secrets, realm, allowedPeers,
-                allowedDomains, externalTurn, t, credentialLifetime, socks5);
+                allowedDomains, externalTurn, t, credentialLifetime, socks5, relayNodes);
     }
 
     public RelaySettings withRealm(String r) {
         return new RelaySettings(turnListen, externalAddress, relayPorts, secrets, Optional.of(r), allowedPeers,
-                allowedDomains, externalTurn, turn, credentialLifetime, socks5);
+                allowedDomains, externalTurn, turn, credentialLifetime, socks5, relayNodes);
     }
 
     public RelaySettings withExternalAddress(InetAddress a) {
         return new RelaySettings(turnListen, Optional.of(a), relayPorts, secrets, realm, allowedPeers,
-                allowedDomains, externalTurn, turn, credentialLifetime, socks5);
+                allowedDomains, externalTurn, turn, credentialLifetime, socks5, relayNodes);
     }
 
     public RelaySettings withAllowedDomains(Set<String> domains) {
         return new RelaySettings(turnListen, externalAddress, relayPorts, secrets, realm, allowedPeers, domains,
-                externalTurn, turn, credentialLifetime, socks5);
+                externalTurn, turn, credentialLifetime, socks5, relayNodes);
     }
 
     public RelaySettings withSocks5(Socks5Settings s) {
         return new RelaySettings(turnListen, externalAddress, relayPorts, secrets, realm, allowedPeers,
-                allowedDomains, externalTurn, turn, credentialLifetime, s);
+                allowedDomains, externalTurn, turn, credentialLifetime, s, relayNodes);
+    }
+
+    public RelaySettings withRelayNodes(RelayNodeSettings r) {
+        return new RelaySettings(turnListen, externalAddress, relayPorts, secrets, realm, allowedPeers,
+                allowedDomains, externalTurn, turn, credentialLifetime, socks5, r);
     }
 
     /** relay.example.org -> example.org; a one-label domain is its own parent. */
