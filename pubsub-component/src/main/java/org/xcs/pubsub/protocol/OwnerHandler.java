@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dom4j.Element;
+import org.xcs.common.error.ErrorReplies;
 import org.xcs.common.error.XmppException;
 import org.xcs.common.router.IqHandler;
 import org.xcs.common.stanza.form.FormType;
@@ -136,8 +137,18 @@ final class OwnerHandler implements IqHandler {
         List<SubscriptionChange> refused = requests.effect(request,
                 () -> service.modifySubscriptions(Requests.actor(request), node, changes));
         if (!refused.isEmpty()) {
-            throw new XmppException(PacketError.Condition.not_acceptable, PacketError.Type.modify,
-                    "refused: " + refused.stream().map(SubscriptionChange::jid).toList(), null);
+            // §8.8.2.4: the error lists each refused entry with its existing, unaltered subscription state.
+            IQ error = refusal(request, "subscriptions", node, "refused: "
+                    + refused.stream().map(SubscriptionChange::jid).toList());
+            for (SubscriptionChange r : refused) {
+                Element e = error.getChildElement().element("subscriptions").addElement("subscription")
+                        .addAttribute("jid", r.jid());
+                if (r.subid() != null) {
+                    e.addAttribute("subid", r.subid());
+                }
+                e.addAttribute("subscription", r.state().wire());
+            }
+            return error;
         }
         return IQ.createResultIQ(request);
     }
@@ -168,8 +179,12 @@ final class OwnerHandler implements IqHandler {
         List<AffiliationEntry> refused = requests.effect(request,
                 () -> service.modifyAffiliations(Requests.actor(request), node, changes));
         if (!refused.isEmpty()) {
-            throw new XmppException(PacketError.Condition.not_acceptable, PacketError.Type.modify,
-                    "refused: " + refused.stream().map(AffiliationEntry::jid).toList(), null);
+            // §8.9.2.4: the error lists each refused entry with its existing, unaltered affiliation.
+            IQ error = refusal(request, "affiliations", node, "refused: "
+                    + refused.stream().map(AffiliationEntry::jid).toList());
+            refused.forEach(r -> error.getChildElement().element("affiliations").addElement("affiliation")
+                    .addAttribute("jid", r.jid()).addAttribute("affiliation", r.affiliation().wire()));
+            return error;
         }
         return IQ.createResultIQ(request);
     }
@@ -188,6 +203,19 @@ final class OwnerHandler implements IqHandler {
         requests.effect(request, () -> associate != null ? service.associate(actor, parent, child)
                 : service.dissociate(actor, parent, child));
         return IQ.createResultIQ(request);
+    }
+
+    /**
+     * A not-acceptable error whose payload is {@code <list node=.../>} to be filled with the refused entries, in place
+     * of the request's own payload (the owner must see what stands, not what it asked for).
+     */
+    private static IQ refusal(IQ request, String list, String node, String text) {
+        IQ error = IQ.createResultIQ(request);
+        error.setType(IQ.Type.error);
+        error.setChildElement("pubsub", PubSubNs.OWNER).addElement(list).addAttribute("node", node);
+        error.getElement().add(ErrorReplies.errorElement(new XmppException(PacketError.Condition.not_acceptable,
+                PacketError.Type.modify, text, null)));
+        return error;
     }
 
     private static String emptyToNull(String s) {

@@ -47,7 +47,8 @@ public final class PubSubProtocol {
                 .onIq(IQ.Type.get, PubSubNs.OWNER, "pubsub", owner)
                 .onIq(IQ.Type.set, PubSubNs.OWNER, "pubsub", owner)
                 .onIq(IQ.Type.set, PubSubNs.COMMANDS, "command", pending)
-                .onMessage(new ApprovalHandler(service, events, after));
+                .onMessage(new ApprovalHandler(service, events, after))
+                .onPresence(new LastItemOnPresence(service, events, after));
         new PubSubDisco(service, forms).register(core.disco());
     }
 }
