@@ -20,10 +20,14 @@ final class RelayCore implements ComponentCore {
 
     RelayCore(ServiceCore service, Optional<TurnListeners> turn, Optional<Socks5Listener> socks5,
               Optional<RelayChannels> relayNodes) {
+        // Stop relaying first (TURN, SOCKS5, relay channels): nothing new arrives over XMPP for them.
         this.service = service;
         this.turn = turn;
         this.socks5 = socks5;
         this.relayNodes = relayNodes;
+        turn.ifPresent(service::closeOnDrain);
+        socks5.ifPresent(service::closeOnDrain);
+        relayNodes.ifPresent(service::closeOnDrain);
     }
 
     Optional<RelayChannels> relayNodes() {
@@ -50,19 +54,7 @@ final class RelayCore implements ComponentCore {
 
     @Override
     public void drain(Duration timeout) {
-        try {
-            turn.ifPresent(TurnListeners::close); // stop relaying first: nothing new arrives over XMPP for it
-        } finally {
-            try {
-                socks5.ifPresent(Socks5Listener::close);
-            } finally {
-                try {
-                    relayNodes.ifPresent(RelayChannels::close);
-                } finally {
-                    service.drain(timeout);
-                }
-            }
-        }
+        service.drain(timeout);
     }
 
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xcs.common.component.ComponentCore;
-import org.xcs.common.component.PacketSender;
 import org.xcs.common.concurrent.KeyedSerialExecutor;
 import org.xcs.common.disco.Identity;
 import org.xcs.common.launch.ComponentContext;
@@ -20,7 +19,6 @@ import org.xcs.pubsub.service.IdGenerator;
 import org.xcs.pubsub.service.PubSubService;
 import org.xcs.pubsub.service.ServiceSettings;
 import org.xcs.pubsub.store.StoreNodeStore;
-import org.xmpp.packet.Packet;
 
 /** Builds the Publish-Subscribe component: store, core, stanza layer, item expiry. */
 public final class PubSubModule implements ComponentModule {
@@ -67,48 +65,28 @@ public final class PubSubModule implements ComponentModule {
         PubSubService service = new PubSubService(new StoreNodeStore(context.store()), settings, creation,
                 IdGenerator.random(), context.clock());
         protocol.install(core, service, settings.accessModels());
-        return new Core(core, service, domain);
+        ScheduledExecutorService expiry = expirySweep(service, domain);
+        return core.closeOnDrain(expiry::shutdownNow);
     }
 
-    /** The service core plus the item-expiry sweep (XEP-0060 pubsub#item_expire), stopped on drain. */
-    private static final class Core implements ComponentCore {
-        private final ServiceCore core;
-        private final ScheduledExecutorService timer;
-
-        Core(ServiceCore core, PubSubService service, String domain) {
-            this.core = core;
-            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "pubsub-expiry " + domain);
-                t.setDaemon(true);
-                return t;
-            });
-            long every = EXPIRY_INTERVAL.toSeconds();
-            timer.scheduleWithFixedDelay(() -> {
-                try {
-                    long removed = service.expireItems();
-                    if (removed > 0) {
-                        log.debug("Expired {} items", removed);
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("Item expiry failed; retrying in {} s", every, e);
+    /** The item-expiry sweep (XEP-0060 pubsub#item_expire), stopped when the component drains. */
+    private static ScheduledExecutorService expirySweep(PubSubService service, String domain) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pubsub-expiry " + domain);
+            t.setDaemon(true);
+            return t;
+        });
+        long every = EXPIRY_INTERVAL.toSeconds();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                long removed = service.expireItems();
+                if (removed > 0) {
+                    log.debug("Expired {} items", removed);
                 }
-            }, every, every, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void onConnected(PacketSender sender) {
-            core.onConnected(sender);
-        }
-
-        @Override
-        public void handle(Packet packet) {
-            core.handle(packet);
-        }
-
-        @Override
-        public void drain(Duration timeout) {
-            timer.shutdownNow();
-            core.drain(timeout);
-        }
+            } catch (RuntimeException e) {
+                log.warn("Item expiry failed; retrying in {} s", every, e);
+            }
+        }, every, every, TimeUnit.SECONDS);
+        return timer;
     }
 }

@@ -2,7 +2,11 @@ package org.xcs.common.launch;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xcs.common.component.ComponentCore;
 import org.xcs.common.concurrent.KeyedSerialExecutor;
 import org.xcs.common.disco.DiscoInfoHandler;
@@ -25,6 +29,8 @@ import org.xmpp.packet.Packet;
  */
 public final class ServiceCore implements ComponentCore {
 
+    private static final Logger log = LoggerFactory.getLogger(ServiceCore.class);
+
     /** Threads shared by all entities' queues; entities run in parallel up to this. */
     public static final int DEFAULT_THREADS = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
     /** One entity's backlog before it answers resource-constraint: a room flooded beyond this is shed. */
@@ -36,6 +42,7 @@ public final class ServiceCore implements ComponentCore {
 
     private final StanzaRouter router;
     private final DiscoRegistry disco;
+    private final List<AutoCloseable> closeOnDrain = new CopyOnWriteArrayList<>();
 
     public ServiceCore(ComponentContext context, String softwareName, Identity identity) {
         this(context, softwareName, identity, new KeyedSerialExecutor(context.domain().toBareJID(),
@@ -80,8 +87,25 @@ public final class ServiceCore implements ComponentCore {
         router.handle(packet);
     }
 
+    /**
+     * Closes {@code resource} when the component drains, before the queued stanzas are finished: listeners and
+     * timers that feed new work stop first. Resources close in registration order; one failing does not stop the
+     * others.
+     */
+    public ServiceCore closeOnDrain(AutoCloseable resource) {
+        closeOnDrain.add(resource);
+        return this;
+    }
+
     @Override
     public void drain(Duration timeout) {
+        for (AutoCloseable resource : closeOnDrain) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("closing {} on drain failed", resource, e);
+            }
+        }
         router.drain(timeout);
     }
 }
