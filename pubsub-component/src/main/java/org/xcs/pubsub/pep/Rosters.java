@@ -1,0 +1,13 @@
+package org.xcs.pubsub.pep;
+
+import java.util.Collection;
+
+/** The host users' rosters as the privilege layer knows them (XEP-0356 roster permission, pushes applied). */
+public interface Rosters {
+
+    /** The item {@code contactBare} has in {@code ownerBare}'s roster, or null when there is none (or not known). */
+    RosterItem item(String ownerBare, String contactBare);
+
+    /** Every item of the owner's roster; empty when the roster is not known. */
+    Collection<RosterItem> items(String ownerBare);
+}
