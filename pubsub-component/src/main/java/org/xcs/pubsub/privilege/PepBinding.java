@@ -29,4 +29,31 @@ public interface PepBinding {
     interface Factory {
         PepBinding create(PepWiring wiring);
     }
+
+    /**
+     * No PEP core in this build: the privilege layer still takes the host's grants and answers the delegation disco
+     * queries, and every delegated request is answered service-unavailable (XEP-0355 §5.2 N.B.1).
+     */
+    Factory UNAVAILABLE = wiring -> new PepBinding() {
+        @Override
+        public IqHandler iqHandler() {
+            return request -> {
+                throw new org.xcs.common.error.XmppException(
+                        org.xmpp.packet.PacketError.Condition.service_unavailable);
+            };
+        }
+
+        @Override
+        public PepEvents events() {
+            return new PepEvents() {
+                @Override
+                public void resourceAvailable(String fullJid) {
+                }
+
+                @Override
+                public void rosterChanged(String ownerBare) {
+                }
+            };
+        }
+    };
 }
