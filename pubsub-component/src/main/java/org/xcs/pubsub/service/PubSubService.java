@@ -930,7 +930,8 @@ public final class PubSubService {
                 break;
             }
         }
-        boolean notify = announce && config.publishNodeFull() == PublishNodeFull.RETRACT_OLDEST
+        boolean notify = announce && settings.announceTrimmed()
+                && config.publishNodeFull() == PublishNodeFull.RETRACT_OLDEST
                 && config.notifyRetract();
         return notify ? retracted : List.of();
     }

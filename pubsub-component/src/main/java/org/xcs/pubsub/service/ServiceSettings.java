@@ -15,15 +15,17 @@ import java.util.Set;
  * @param itemsPageCap       the most items one retrieve returns
  * @param defaultAccessModel pubsub#access_model of new nodes (§4.5: open for a generic service; XEP-0163 §3:
  *                           presence for PEP)
+ * @param announceTrimmed    whether items dropped for max_items are announced as retracted (§7.1.2.5 with
+ *                           retract-oldest); not in PEP, where a new item replacing the one kept is no retraction
  */
 public record ServiceSettings(boolean autoCreate, long defaultMaxItems, long maxItemsLimit, long maxPayloadBytes,
                               Set<String> admins, Set<AccessModel> accessModels, int itemsPageCap,
-                              AccessModel defaultAccessModel) {
+                              AccessModel defaultAccessModel, boolean announceTrimmed) {
 
     public ServiceSettings(boolean autoCreate, long defaultMaxItems, long maxItemsLimit, long maxPayloadBytes,
                            Set<String> admins, Set<AccessModel> accessModels, int itemsPageCap) {
         this(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, accessModels, itemsPageCap,
-                AccessModel.OPEN);
+                AccessModel.OPEN, true);
     }
 
     public ServiceSettings {
@@ -42,18 +44,18 @@ public record ServiceSettings(boolean autoCreate, long defaultMaxItems, long max
 
     public ServiceSettings withAdmins(Set<String> newAdmins) {
         return new ServiceSettings(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, newAdmins,
-                accessModels, itemsPageCap, defaultAccessModel);
+                accessModels, itemsPageCap, defaultAccessModel, announceTrimmed);
     }
 
     public ServiceSettings withAutoCreate(boolean on) {
         return new ServiceSettings(on, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, accessModels,
-                itemsPageCap, defaultAccessModel);
+                itemsPageCap, defaultAccessModel, announceTrimmed);
     }
 
     /** The same service offering {@code models} (e.g. presence and roster once the host's roster is there). */
     public ServiceSettings withAccessModels(Set<AccessModel> models) {
         return new ServiceSettings(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, models,
-                itemsPageCap, defaultAccessModel);
+                itemsPageCap, defaultAccessModel, announceTrimmed);
     }
 
     /**
@@ -63,7 +65,7 @@ public record ServiceSettings(boolean autoCreate, long defaultMaxItems, long max
      */
     public static ServiceSettings pep(long maxItemsLimit, long maxPayloadBytes, int itemsPageCap) {
         return new ServiceSettings(true, 1, maxItemsLimit, maxPayloadBytes, Set.of(),
-                EnumSet.allOf(AccessModel.class), itemsPageCap, AccessModel.PRESENCE);
+                EnumSet.allOf(AccessModel.class), itemsPageCap, AccessModel.PRESENCE, false);
     }
 
     public NodeConfig defaultConfig(NodeType type) {
