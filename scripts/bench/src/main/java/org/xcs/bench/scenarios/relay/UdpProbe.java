@@ -87,6 +87,7 @@ final class UdpProbe {
      */
     Pipelined pipelined(Duration duration, long maxPackets, int window) throws Exception {
         AtomicLong received = new AtomicLong();
+        AtomicLong newest = new AtomicLong(-1);
         int expectedLength = header.length + payload;
         socket.setSoTimeout(50);
         Thread receiver = new Thread(() -> {
@@ -98,6 +99,7 @@ final class UdpProbe {
                     socket.receive(receive);
                     if (receive.getLength() == expectedLength) {
                         received.incrementAndGet();
+                        newest.accumulateAndGet(sequence(in), Math::max);
                     }
                 } catch (SocketTimeoutException idle) {
                     // look at the interrupt flag again
@@ -112,18 +114,20 @@ final class UdpProbe {
         byte[] out = packet();
         DatagramPacket send = new DatagramPacket(out, out.length, target);
         long sent = 0;
-        long writtenOff = 0;
+        long writtenOff = -1;
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long stalledSince = 0;
         long now = start;
         while (now < end && sent < maxPackets) {
-            long inFlight = sent - received.get() - writtenOff;
+            // Loopback and both relays keep order: an echo of n means every datagram before n came back or never
+            // will, so a lost datagram leaves the window at once instead of shrinking it.
+            long inFlight = sent - 1 - Math.max(newest.get(), writtenOff);
             if (inFlight >= window) {
                 if (stalledSince == 0) {
                     stalledSince = now;
                 } else if (now - stalledSince > STALL_NANOS) {
-                    writtenOff += inFlight; // given up: the window opens, the final count shows them as lost
+                    writtenOff = sent - 1; // the whole window lost: open it again, the final count shows the loss
                     stalledSince = 0;
                 }
                 LockSupport.parkNanos(10_000);
