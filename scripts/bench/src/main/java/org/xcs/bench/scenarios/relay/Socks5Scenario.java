@@ -114,9 +114,9 @@ public final class Socks5Scenario implements Scenario {
                             add(samples, t.name(), "server cpu", cpu / seconds);
                             add(samples, t.name(), "server cpu per GiB", cpu / (bytes / (double) (1L << 30)));
                             limits.put(t.name(), String.format(Locale.ROOT,
-                                    "proxy %.2f cores, driver %.2f cores (2 shared)", cpu / seconds, driverCores));
+                                    "last run: proxy %.2f cores, driver %.2f cores (2 shared)", cpu / seconds, driverCores));
                         } else {
-                            limits.put(t.name(), String.format(Locale.ROOT, "driver %.2f cores (2 shared)",
+                            limits.put(t.name(), String.format(Locale.ROOT, "last run: driver %.2f cores (2 shared)",
                                     driverCores));
                         }
                     }

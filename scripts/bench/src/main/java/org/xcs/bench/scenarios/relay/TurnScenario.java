@@ -134,10 +134,10 @@ public final class TurnScenario implements Scenario {
             double cores = server.cores();
             s.add(t.name(), "server cpu", cores);
             s.add(t.name(), "server cpu per echo", p.received() == 0 ? 0 : server.cpuSeconds() * 1e6 / p.received());
-            s.limits.put(t.name(), String.format(Locale.ROOT, "server %.2f cores, driver+peer %.2f cores (2 shared)",
+            s.limits.put(t.name(), String.format(Locale.ROOT, "last run: server %.2f cores, driver+peer %.2f cores (2 shared)",
                     cores, driverCores));
         } else {
-            s.limits.put(t.name(), String.format(Locale.ROOT, "driver+echo %.2f cores (2 shared)", driverCores));
+            s.limits.put(t.name(), String.format(Locale.ROOT, "last run: driver+echo %.2f cores (2 shared)", driverCores));
         }
     }
 
