@@ -77,8 +77,38 @@ public final class WhackTransport implements Transport {
             throw new ConnectFailure(ConnectFailure.Cause.OTHER, "initialize failed: " + e.getMessage(), e);
         }
         connected = true;
+        disableNagle(ext);
         ext.start();
         watchReader(ext);
+    }
+
+    /**
+     * Whack opens its socket with Nagle's algorithm on, so a small stanza written while an earlier one is unacknowledged
+     * waits for the host's delayed ACK (~40 ms on Linux): measured through ejabberd, our MUC's light-load p50 fell
+     * from 20-56 ms to 4-7 ms with TCP_NODELAY. Every stanza is flushed whole, so nothing gains from coalescing.
+     */
+    private void disableNagle(OrderedComponent ext) {
+        Socket socket = WhackInternals.socket(ext);
+        if (socket == null) {
+            log.warn("Cannot reach Whack's socket: TCP_NODELAY not set, replies may wait ~40 ms for delayed ACKs");
+            return;
+        }
+        try {
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            log.warn("Could not set TCP_NODELAY on the link to the host: {}", e.toString());
+        }
+    }
+
+    /** Whether the link to the host sends each write at once (Nagle off); false when not connected. */
+    boolean sendsWithoutDelay() {
+        OrderedComponent ext = component;
+        Socket socket = ext == null ? null : WhackInternals.socket(ext);
+        try {
+            return socket != null && socket.getTcpNoDelay();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void handshake(OrderedComponent ext, TimedManager manager, ConnectParams params) throws ConnectFailure {
