@@ -7,18 +7,24 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Function;
+
 import org.xcs.common.component.ComponentCore;
+import org.xcs.common.component.PacketSender;
 import org.xcs.common.concurrent.KeyedSerialExecutor;
 import org.xcs.common.disco.Identity;
 import org.xcs.common.launch.ComponentContext;
 import org.xcs.common.launch.ComponentModule;
 import org.xcs.common.launch.ServiceCore;
+import org.xcs.pubsub.privilege.PepBinding;
+import org.xcs.pubsub.privilege.PepLayer;
 import org.xcs.pubsub.protocol.PubSubProtocol;
 import org.xcs.pubsub.service.CreationPolicy;
 import org.xcs.pubsub.service.IdGenerator;
 import org.xcs.pubsub.service.PubSubService;
 import org.xcs.pubsub.service.ServiceSettings;
 import org.xcs.pubsub.store.StoreNodeStore;
+import org.xmpp.packet.Packet;
 
 /** Builds the Publish-Subscribe component: store, core, stanza layer, item expiry. */
 public final class PubSubModule implements ComponentModule {
@@ -29,13 +35,20 @@ public final class PubSubModule implements ComponentModule {
     static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(60);
 
     private final PubSubOptions options;
+    private final PepBinding.Factory pep;
 
     public PubSubModule() {
         this(new PubSubOptions());
     }
 
     public PubSubModule(PubSubOptions options) {
+        this(options, PepBinding.UNAVAILABLE);
+    }
+
+    /** With {@code pep} building the PEP core over the privilege layer (used when --pep is on). */
+    public PubSubModule(PubSubOptions options, PepBinding.Factory pep) {
         this.options = options;
+        this.pep = pep;
     }
 
     @Override
@@ -51,22 +64,31 @@ public final class PubSubModule implements ComponentModule {
     @Override
     public ComponentCore create(ComponentContext context) {
         PubSubProtocol protocol = new PubSubProtocol(context.sender());
-        ComponentContext routed = new ComponentContext(context.domain(), protocol.sender(), context.store(),
-                context.clock(), context.version());
         String domain = context.domain().toBareJID();
+        // XEP-0163 via XEP-0355/0356: the users' bare JIDs are served on per-owner queues of the same router.
+        PepLayer pepLayer = options.pepEnabled()
+                ? new PepLayer(context.domain(), options.hostDomain(domain), protocol.sender()) : null;
+        PacketSender routerSender = pepLayer != null ? pepLayer.routerSender() : protocol.sender();
+        Function<Packet, String> routingKey = pepLayer != null
+                ? pepLayer.routingKey(protocol.routingKey()) : protocol.routingKey();
+        ComponentContext routed = new ComponentContext(context.domain(), routerSender, context.store(),
+                context.clock(), context.version());
+        KeyedSerialExecutor executor = new KeyedSerialExecutor(domain, ServiceCore.DEFAULT_THREADS,
+                ServiceCore.DEFAULT_QUEUE_PER_ENTITY, ServiceCore.DEFAULT_QUEUE_TOTAL);
         ServiceCore core = new ServiceCore(routed, "xcs-pubsub",
                 // XEP-0030 §3: the identity clients look for when they discover this kind of service.
-                new Identity("pubsub", "service", "Publish-Subscribe"),
-                new KeyedSerialExecutor(domain, ServiceCore.DEFAULT_THREADS, ServiceCore.DEFAULT_QUEUE_PER_ENTITY,
-                        ServiceCore.DEFAULT_QUEUE_TOTAL),
-                protocol.routingKey());
+                new Identity("pubsub", "service", "Publish-Subscribe"), executor, routingKey);
         ServiceSettings settings = options.settings();
         CreationPolicy creation = options.creationPolicy(domain);
         PubSubService service = new PubSubService(new StoreNodeStore(context.store()), settings, creation,
                 IdGenerator.random(), context.clock());
         protocol.install(core, service, settings.accessModels());
         ScheduledExecutorService expiry = expirySweep(service, domain);
-        return core.closeOnDrain(expiry::shutdownNow);
+        core.closeOnDrain(expiry::shutdownNow);
+        if (pepLayer == null) {
+            return core;
+        }
+        return pepLayer.install(core, executor, routed, service, settings, pep);
     }
 
     /** The item-expiry sweep (XEP-0060 pubsub#item_expire), stopped when the component drains. */

@@ -28,6 +28,11 @@ public final class PubSubOptions {
             description = "The host's user domain for --node-creation=host-users (default: parent of --domain).")
     String hostDomain;
 
+    @Option(names = "--pep", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve PEP (XEP-0163) for the host's users through XEP-0355/0356 when the host grants it "
+                    + "(default: on; --no-pep serves only the pubsub service at --domain).")
+    boolean pep = true;
+
     @Option(names = "--max-items", defaultValue = "1000", paramLabel = "N", converter = PositiveConverter.class,
             description = "Default pubsub#max_items of new nodes.")
     long maxItems = 1000;
@@ -52,8 +57,17 @@ public final class PubSubOptions {
         return switch (creation.mode()) {
             case "admins" -> CreationPolicy.adminsOnly();
             case "list" -> CreationPolicy.listed(creation.jids());
-            default -> CreationPolicy.hostUsers(Set.of(hostDomain != null ? hostDomain : parent(componentDomain)));
+            default -> CreationPolicy.hostUsers(Set.of(hostDomain(componentDomain)));
         };
+    }
+
+    public boolean pepEnabled() {
+        return pep;
+    }
+
+    /** The host whose users this service serves: --host-domain, or the parent of the component's domain. */
+    public String hostDomain(String componentDomain) {
+        return hostDomain != null ? hostDomain : parent(componentDomain);
     }
 
     static String parent(String domain) {

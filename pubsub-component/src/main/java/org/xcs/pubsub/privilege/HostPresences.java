@@ -1,0 +1,284 @@
+package org.xcs.pubsub.privilege;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.dom4j.Element;
+import org.dom4j.QName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xcs.common.router.IqTracker;
+import org.xcs.common.stanza.Namespaces;
+import org.xcs.pubsub.pep.PepEvents;
+import org.xcs.pubsub.pep.Presences;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Presence;
+
+/**
+ * Who is online, from the presences the host forwards (XEP-0356 §7: the users' own with {@code managed_entity},
+ * also their contacts' with {@code roster}; those already online at connect arrive with {@code <delay/>}, §8 rule 1).
+ * Each resource's XEP-0115 capabilities come from its {@code <c/>}: disco#info {@code node#ver} is asked once per
+ * ver (the other resources announcing it wait for that answer), and a result whose hash verifies (§5.4) is cached
+ * for everyone announcing that ver; an unverifiable one serves only the resource that sent it.
+ *
+ * <p>Presence is taken whatever its {@code to} (the component, or a user's bare JID when the host forwards a
+ * contact's presence as addressed): only the sender's full JID and type matter.
+ */
+public final class HostPresences implements Presences {
+    private static final Logger log = LoggerFactory.getLogger(HostPresences.class);
+    private static final QName CAPS = QName.get("c", PrivilegeNs.CAPS);
+
+    private record Caps(String hash, String node, String ver) {
+        String key() {
+            return hash + " " + ver;
+        }
+    }
+
+    private static final class Resource {
+        final Caps caps;
+        volatile Set<String> features;
+
+        Resource(Caps caps) {
+            this.caps = caps;
+        }
+    }
+
+    private final JID componentDomain;
+    private final String hostDomain;
+    private final IqTracker tracker;
+    private final OwnerQueue queue;
+    private final PepEvents events;
+    private final Consumer<String> ownerOnline;
+    private final int maxResources;
+    private final int maxCaps;
+    private final Duration timeout;
+
+    private final Map<String, Map<String, Resource>> byBare = new HashMap<>();
+    private int resourceCount;
+    private final LinkedHashMap<String, Set<String>> verified = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, ArrayDeque<String>> asking = new HashMap<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong queries = new AtomicLong();
+
+    HostPresences(JID componentDomain, String hostDomain, IqTracker tracker, OwnerQueue queue, PepEvents events,
+                  Consumer<String> ownerOnline, int maxResources, int maxCaps, Duration timeout) {
+        this.componentDomain = componentDomain;
+        this.hostDomain = hostDomain;
+        this.tracker = tracker;
+        this.queue = queue;
+        this.events = events;
+        this.ownerOnline = ownerOnline;
+        this.maxResources = maxResources;
+        this.maxCaps = maxCaps;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public synchronized Set<String> available(String bareJid) {
+        Map<String, Resource> resources = byBare.get(bareJid);
+        return resources == null ? Set.of() : Set.copyOf(resources.keySet());
+    }
+
+    @Override
+    public boolean wantsNotify(String fullJid, String node) {
+        Resource r = resource(fullJid);
+        Set<String> features = r == null ? null : r.features;
+        return features != null && features.contains(node + "+notify");
+    }
+
+    /** disco#info queries sent for capabilities since start. */
+    public long capsQueries() {
+        return queries.get();
+    }
+
+    public synchronized int verifiedCapsCount() {
+        return verified.size();
+    }
+
+    public synchronized int resourceCount() {
+        return resourceCount;
+    }
+
+    /** Whether {@code presence} is one this tracker takes; if so it is queued on its sender's owner queue. */
+    boolean accept(Presence presence) {
+        JID from = presence.getFrom();
+        Presence.Type type = presence.getType();
+        if (from == null || from.getNode() == null || from.getResource() == null
+                || (type != null && type != Presence.Type.unavailable && type != Presence.Type.error)) {
+            return false;
+        }
+        Presence copy = presence.createCopy();
+        if (!queue.submit(from.toBareJID(), () -> update(copy))) {
+            log.warn("Presence of {} not tracked: its queue is full", from);
+        }
+        return true;
+    }
+
+    /** Forgets all resources (after a reconnect the host sends the current presences again). */
+    synchronized void clear() {
+        byBare.clear();
+        resourceCount = 0;
+    }
+
+    private void update(Presence presence) {
+        String full = presence.getFrom().toString();
+        String bare = presence.getFrom().toBareJID();
+        if (presence.getType() != null) {
+            remove(bare, full);
+            return;
+        }
+        Caps caps = caps(presence);
+        Resource resource = new Resource(caps);
+        boolean firstOfHostUser;
+        Set<String> known = null;
+        synchronized (this) {
+            Map<String, Resource> resources = byBare.get(bare);
+            boolean isNew = resources == null || !resources.containsKey(full);
+            if (isNew && resourceCount >= maxResources) {
+                long n = refused.incrementAndGet();
+                if (n == 1 || n % 1000 == 0) {
+                    log.warn("Presence of {} not tracked: {} resources already ({} refused so far)", full,
+                            maxResources, n);
+                }
+                return;
+            }
+            firstOfHostUser = resources == null && hostDomain.equals(presence.getFrom().getDomain());
+            resources = byBare.computeIfAbsent(bare, k -> new HashMap<>());
+            Resource previous = resources.put(full, resource);
+            if (previous == null) {
+                resourceCount++;
+            } else if (previous.caps != null && previous.caps.equals(caps)) {
+                resource.features = previous.features;
+            }
+            if (resource.features == null && caps != null) {
+                known = verified.get(caps.key());
+                resource.features = known;
+            }
+        }
+        if (firstOfHostUser) {
+            ownerOnline.accept(bare);
+        }
+        if (resource.features != null) {
+            events.resourceAvailable(full);
+        } else if (caps != null) {
+            ask(full, caps);
+        }
+    }
+
+    private void remove(String bare, String full) {
+        synchronized (this) {
+            Map<String, Resource> resources = byBare.get(bare);
+            if (resources != null && resources.remove(full) != null) {
+                resourceCount--;
+                if (resources.isEmpty()) {
+                    byBare.remove(bare);
+                }
+            }
+        }
+    }
+
+    /** One query per ver at a time: the others announcing it wait for its answer. */
+    private void ask(String full, Caps caps) {
+        synchronized (this) {
+            ArrayDeque<String> waiting = asking.get(caps.key());
+            if (waiting != null) {
+                waiting.add(full);
+                return;
+            }
+            asking.put(caps.key(), new ArrayDeque<>());
+        }
+        query(full, caps);
+    }
+
+    private void query(String full, Caps caps) {
+        queries.incrementAndGet();
+        IQ get = new IQ(IQ.Type.get);
+        get.setFrom(componentDomain);
+        get.setTo(full);
+        get.setChildElement("query", Namespaces.DISCO_INFO).addAttribute("node", caps.node() + "#" + caps.ver());
+        tracker.send(get, timeout).whenComplete((reply, failure) -> answered(full, caps,
+                failure == null && reply.getType() == IQ.Type.result ? reply.getChildElement() : null));
+    }
+
+    private void answered(String asked, Caps caps, Element query) {
+        Set<String> features = query == null ? null : CapsVer.features(query);
+        boolean ok = query != null && CapsVer.verifies(query, caps.hash(), caps.ver());
+        ArrayDeque<String> waiting;
+        String next = null;
+        synchronized (this) {
+            if (ok) {
+                verified.put(caps.key(), features);
+                while (verified.size() > maxCaps) {
+                    verified.remove(verified.keySet().iterator().next());
+                }
+                waiting = asking.remove(caps.key());
+            } else {
+                // Unverified (or no answer): good for the resource that answered only; ask the next one itself.
+                waiting = asking.get(caps.key());
+                next = waiting.poll();
+                if (next == null) {
+                    asking.remove(caps.key());
+                }
+                waiting = new ArrayDeque<>();
+            }
+            waiting.addFirst(asked);
+        }
+        if (query == null) {
+            waiting.removeFirst();
+            log.debug("No capabilities from {} for {}", asked, caps.node() + "#" + caps.ver());
+        } else if (!ok) {
+            log.debug("Capabilities of {} do not verify against ver {} ({}): used for it alone", asked,
+                    caps.ver(), caps.hash());
+        }
+        for (String full : waiting) {
+            mark(full, caps, features);
+        }
+        if (next != null) {
+            query(next, caps);
+        }
+    }
+
+    /** Sets the features of {@code full} if it is still online with these caps, then tells the PEP core. */
+    private void mark(String full, Caps caps, Set<String> features) {
+        Resource r = resource(full);
+        if (r == null || !caps.equals(r.caps)) {
+            return;
+        }
+        r.features = features;
+        String bare = new JID(full).toBareJID();
+        if (!queue.submit(bare, () -> {
+            if (resource(full) == r) {
+                events.resourceAvailable(full);
+            }
+        })) {
+            log.warn("Capabilities of {} known but its queue is full: no last items sent", full);
+        }
+    }
+
+    private synchronized Resource resource(String fullJid) {
+        String bare;
+        try {
+            bare = new JID(fullJid).toBareJID();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Map<String, Resource> resources = byBare.get(bare);
+        return resources == null ? null : resources.get(fullJid);
+    }
+
+    private static Caps caps(Presence presence) {
+        Element c = presence.getElement().element(CAPS);
+        if (c == null || c.attributeValue("node") == null || c.attributeValue("ver") == null) {
+            return null;
+        }
+        // §5.4: legacy caps without 'hash' cannot be verified; they are asked per resource like unverified ones.
+        return new Caps(c.attributeValue("hash", ""), c.attributeValue("node"), c.attributeValue("ver"));
+    }
+}

@@ -1,0 +1,126 @@
+package org.xcs.pubsub.privilege;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.xcs.common.router.IqTracker;
+import org.xcs.common.testing.RecordingSender;
+import org.xcs.common.testing.TestStanzas;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+
+class HostPresencesTest {
+    static final String VER = "QgayPKawpkPSDYmwT/WM94uAlu0=";
+    static final String NODE = "http://code.google.com/p/exodus";
+
+    final RecordingSender out = new RecordingSender();
+    final IqTracker tracker = new IqTracker(out);
+    final FakePep pep = new FakePep();
+    final List<String> online = new CopyOnWriteArrayList<>();
+
+    HostPresences presences(int maxResources, int maxCaps) {
+        return new HostPresences(new JID("pubsub.example.test"), "example.test", tracker, (owner, task) -> {
+            task.run();
+            return true;
+        }, pep, online::add, maxResources, maxCaps, Duration.ofSeconds(5));
+    }
+
+    static String available(String from, String ver) {
+        return "<presence from='" + from + "' to='pubsub.example.test'><c xmlns='http://jabber.org/protocol/caps'"
+                + " hash='sha-1' node='" + NODE + "' ver='" + ver + "'/></presence>";
+    }
+
+    IQ answer(IQ query, String features) {
+        return TestStanzas.iq("<iq type='result' id='" + query.getID() + "' from='" + query.getTo()
+                + "' to='pubsub.example.test'><query xmlns='http://jabber.org/protocol/disco#info' node='" + NODE
+                + "#" + VER + "'><identity category='client' name='Exodus 0.9.1' type='pc'/>" + features
+                + "</query></iq>");
+    }
+
+    static final String EXODUS_FEATURES = "<feature var='http://jabber.org/protocol/caps'/>"
+            + "<feature var='http://jabber.org/protocol/disco#info'/>"
+            + "<feature var='http://jabber.org/protocol/disco#items'/>"
+            + "<feature var='http://jabber.org/protocol/muc'/>";
+
+    @Test
+    void capsAreAskedOncePerVerAndAVerifiedAnswerServesEveryResourceAnnouncingIt() {
+        HostPresences p = presences(100, 10);
+        assertTrue(p.accept(TestStanzas.presence(available("alice@example.test/a", VER))));
+        assertTrue(p.accept(TestStanzas.presence(available("bob@example.test/b", VER))));
+        assertEquals(1, out.count(), "one disco#info for two resources with one ver");
+        IQ query = (IQ) out.all().get(0);
+        assertEquals("alice@example.test/a", query.getTo().toString());
+        assertEquals(NODE + "#" + VER, query.getChildElement().attributeValue("node"));
+        assertTrue(pep.events.isEmpty(), "caps unknown yet: nothing to send");
+        assertTrue(tracker.matches(answer(query, EXODUS_FEATURES)));
+        assertEquals(Set.of("available alice@example.test/a", "available bob@example.test/b"),
+                Set.copyOf(pep.events));
+        assertEquals(1, p.verifiedCapsCount());
+        assertFalse(p.wantsNotify("alice@example.test/a", "http://jabber.org/protocol/mood"));
+        p.accept(TestStanzas.presence(available("carol@example.test/c", VER)));
+        assertEquals(1, out.count(), "a cached ver is not asked again");
+        assertTrue(pep.events.contains("available carol@example.test/c"));
+        assertEquals(List.of("alice@example.test", "bob@example.test", "carol@example.test"), online);
+    }
+
+    @Test
+    void anUnverifiableAnswerServesOnlyTheResourceThatGaveItAndTheNextResourceIsAskedItself() {
+        HostPresences p = presences(100, 10);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", VER)));
+        p.accept(TestStanzas.presence(available("mallory@example.test/m", VER)));
+        IQ first = (IQ) out.all().get(0);
+        tracker.matches(answer(first, EXODUS_FEATURES
+                + "<feature var='http://jabber.org/protocol/mood+notify'/>"));
+        assertTrue(p.wantsNotify("alice@example.test/a", "http://jabber.org/protocol/mood"));
+        assertFalse(p.wantsNotify("mallory@example.test/m", "http://jabber.org/protocol/mood"));
+        assertEquals(0, p.verifiedCapsCount());
+        assertEquals(2, out.count(), "the next resource is asked for itself");
+        IQ second = (IQ) out.all().get(1);
+        assertEquals("mallory@example.test/m", second.getTo().toString());
+        tracker.matches(answer(second, EXODUS_FEATURES));
+        assertEquals(1, p.verifiedCapsCount());
+        assertEquals(List.of("available alice@example.test/a", "available mallory@example.test/m"), pep.events);
+    }
+
+    @Test
+    void unavailableRemovesTheResourceAndAvailableListsTheRest() {
+        HostPresences p = presences(100, 10);
+        p.accept(TestStanzas.presence("<presence from='alice@example.test/a' to='pubsub.example.test'/>"));
+        p.accept(TestStanzas.presence("<presence from='alice@example.test/b' to='alice@example.test'/>"));
+        assertEquals(Set.of("alice@example.test/a", "alice@example.test/b"), p.available("alice@example.test"));
+        p.accept(TestStanzas.presence("<presence type='unavailable' from='alice@example.test/a'/>"));
+        assertEquals(Set.of("alice@example.test/b"), p.available("alice@example.test"));
+        assertFalse(p.accept(TestStanzas.presence("<presence type='subscribe' from='alice@example.test/b'/>")));
+        assertEquals(List.of("alice@example.test"), online, "the owner came online once");
+        assertEquals(0, out.count(), "no caps, no query");
+    }
+
+    @Test
+    void trackedResourcesAndCachedVersAreBounded() {
+        HostPresences p = presences(2, 1);
+        p.accept(TestStanzas.presence("<presence from='a@example.test/1'/>"));
+        p.accept(TestStanzas.presence("<presence from='b@example.test/1'/>"));
+        p.accept(TestStanzas.presence("<presence from='c@example.test/1'/>"));
+        assertEquals(2, p.resourceCount());
+        assertEquals(Set.of(), p.available("c@example.test"));
+        p.accept(TestStanzas.presence("<presence type='unavailable' from='a@example.test/1'/>"));
+        p.accept(TestStanzas.presence("<presence type='unavailable' from='b@example.test/1'/>"));
+        p.accept(TestStanzas.presence(available("x@example.test/1", VER)));
+        tracker.matches(answer((IQ) out.all().get(0), EXODUS_FEATURES));
+        String otherVer = CapsVer.generate(TestStanzas.element("<query xmlns='http://jabber.org/protocol/disco#info'>"
+                + "<identity category='client' type='pc'/></query>"), "sha-1");
+        p.accept(TestStanzas.presence(available("y@example.test/1", otherVer)));
+        IQ q2 = (IQ) out.all().get(1);
+        tracker.matches(TestStanzas.iq("<iq type='result' id='" + q2.getID() + "' from='y@example.test/1'>"
+                + "<query xmlns='http://jabber.org/protocol/disco#info'><identity category='client' type='pc'/>"
+                + "</query></iq>"));
+        assertEquals(1, p.verifiedCapsCount(), "the older ver was evicted");
+    }
+}

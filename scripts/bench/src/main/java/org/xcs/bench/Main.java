@@ -1,0 +1,78 @@
+package org.xcs.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.xcs.bench.report.Results;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scripts/bench/run}: every scenario, built-in and ours alternately, one table, JSON kept. */
+@Command(name = "xcs-bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks our components against the hosts' built-ins and coturn, in one run.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--scenario", split = ",", description = "Scenario ids to run (default: all). Known: ${COMPLETION-CANDIDATES}")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--smoke", description = "A few seconds per scenario, tiny loads: checks the tool, not the servers.")
+    boolean smoke;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Ramps per scenario and system (median and spread).")
+    int repeats;
+
+    @Option(names = "--step-seconds", defaultValue = "5", description = "Duration of each offered-rate step.")
+    double stepSeconds;
+
+    @Option(names = "--hosts", split = ",", defaultValue = "prosody,ejabberd", description = "Hosts to measure through.")
+    List<String> hosts;
+
+    @Option(names = "--out", defaultValue = "bench-results", description = "Directory for the JSON results and logs.")
+    Path out;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("xcs-bench-");
+        BenchSettings settings = new BenchSettings(smoke, smoke ? 1 : repeats,
+                smoke ? Duration.ofMillis(700) : Duration.ofMillis((long) (stepSeconds * 1000)), hosts, work);
+        Results results = run(settings, scenarios);
+        results.printTable(System.out);
+        Path json = out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
+        results.writeJson(json);
+        results.writeJson(out.resolve("latest.json"));
+        System.out.println("JSON: " + json);
+        return 0;
+    }
+
+    /** Runs the chosen scenarios (all when none is named); used by the smoke test too. */
+    public static Results run(BenchSettings settings, List<String> ids) throws Exception {
+        Results results = new Results();
+        results.note("started", Instant.now().toString());
+        results.note("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        results.note("java", System.getProperty("java.version"));
+        results.note("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        results.note("smoke", Boolean.toString(settings.smoke()));
+        for (Scenario scenario : Scenarios.all()) {
+            if (!ids.isEmpty() && !ids.contains(scenario.id())) {
+                continue;
+            }
+            System.out.println("== " + scenario.id() + ": " + scenario.title());
+            long t0 = System.nanoTime();
+            scenario.run(settings, results);
+            results.note("seconds " + scenario.id(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        }
+        return results;
+    }
+}

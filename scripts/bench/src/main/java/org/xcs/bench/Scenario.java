@@ -1,0 +1,16 @@
+package org.xcs.bench;
+
+import org.xcs.bench.report.Results;
+
+/** One benchmark scenario of issue 6: measures ours and its anchor in the same run and adds the figures. */
+public interface Scenario {
+
+    /** Short id used on the command line and in the JSON, e.g. "muc-10x20". */
+    String id();
+
+    /** One line for the table and BENCHMARKS.md. */
+    String title();
+
+    /** Runs the scenario with its own hosts/processes, stopping everything it started (by PID) before returning. */
+    void run(BenchSettings settings, Results results) throws Exception;
+}
