@@ -1,6 +1,7 @@
 package org.xcs.pubsub;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +17,20 @@ import org.xcs.common.disco.Identity;
 import org.xcs.common.launch.ComponentContext;
 import org.xcs.common.launch.ComponentModule;
 import org.xcs.common.launch.ServiceCore;
+import org.xcs.common.router.IqHandler;
+import org.xcs.pubsub.pep.Pep;
+import org.xcs.pubsub.pep.PepEvents;
+import org.xcs.pubsub.pep.RosterContacts;
+import org.xcs.pubsub.privilege.HostGrants;
 import org.xcs.pubsub.privilege.PepBinding;
+import org.xcs.pubsub.privilege.PepWiring;
 import org.xcs.pubsub.privilege.PepLayer;
 import org.xcs.pubsub.protocol.PubSubProtocol;
+import org.xcs.pubsub.service.AccessModel;
+import org.xcs.pubsub.service.Contacts;
 import org.xcs.pubsub.service.CreationPolicy;
 import org.xcs.pubsub.service.IdGenerator;
+import org.xcs.pubsub.service.PresenceAudience;
 import org.xcs.pubsub.service.PubSubService;
 import org.xcs.pubsub.service.ServiceSettings;
 import org.xcs.pubsub.store.StoreNodeStore;
@@ -42,7 +52,28 @@ public final class PubSubModule implements ComponentModule {
     }
 
     public PubSubModule(PubSubOptions options) {
-        this(options, PepBinding.UNAVAILABLE);
+        this(options, PubSubModule::pepCore);
+    }
+
+    /**
+     * The PEP core over the privilege layer. Its notifications go out through the layer's privileged sender, which
+     * already holds what a delegated request sends until that request's reply has left (XEP-0060 §7.1.2), so the
+     * core may send them at once.
+     */
+    static PepBinding pepCore(PepWiring wiring) {
+        Pep pep = new Pep(wiring.context().store(), wiring.rosters(), wiring.presences(), wiring.privileged(),
+                (request, work) -> work.run(), wiring.context().clock());
+        return new PepBinding() {
+            @Override
+            public IqHandler iqHandler() {
+                return pep.iqHandler();
+            }
+
+            @Override
+            public PepEvents events() {
+                return pep.events();
+            }
+        };
     }
 
     /** With {@code pep} building the PEP core over the privilege layer (used when --pep is on). */
@@ -80,8 +111,15 @@ public final class PubSubModule implements ComponentModule {
                 new Identity("pubsub", "service", "Publish-Subscribe"), executor, routingKey);
         ServiceSettings settings = options.settings();
         CreationPolicy creation = options.creationPolicy(domain);
+        // XEP-0060 §4.5 presence and roster access need the node owner's roster: offered once the host lends it.
+        Contacts contacts = Contacts.NONE;
+        if (pepLayer != null) {
+            settings = settings.withAccessModels(EnumSet.allOf(AccessModel.class));
+            HostGrants grants = pepLayer.grants();
+            contacts = new RosterContacts(pepLayer.rosters(), () -> grants.grants().canReadRosters());
+        }
         PubSubService service = new PubSubService(new StoreNodeStore(context.store()), settings, creation,
-                IdGenerator.random(), context.clock());
+                IdGenerator.random(), context.clock(), contacts, PresenceAudience.NONE);
         protocol.install(core, service, settings.accessModels());
         ScheduledExecutorService expiry = expirySweep(service, domain);
         core.closeOnDrain(expiry::shutdownNow);

@@ -1,6 +1,8 @@
 package org.xcs.pubsub.privilege;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -14,6 +16,8 @@ import org.xcs.common.router.IqTracker;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
+import org.xcs.pubsub.pep.RosterItem;
+import org.xcs.pubsub.pep.Rosters;
 import org.xcs.pubsub.service.PubSubService;
 import org.xcs.pubsub.service.ServiceSettings;
 
@@ -41,6 +45,7 @@ public final class PepLayer {
     private final int maxResources;
     private final int maxCaps;
     private final Duration iqTimeout;
+    private final AtomicReference<HostRosters> installed = new AtomicReference<>();
 
     public PepLayer(JID componentDomain, String hostDomain, PacketSender out) {
         this(componentDomain, hostDomain, out, MAX_ROSTERS, MAX_RESOURCES, MAX_CAPS, IQ_TIMEOUT);
@@ -72,6 +77,26 @@ public final class PepLayer {
         return grants;
     }
 
+    /**
+     * The host users' rosters for the generic service's presence and roster access models (XEP-0060 §4.5, the node
+     * owner's roster): usable before {@link #install}, empty until then and whenever the host granted no roster.
+     */
+    public Rosters rosters() {
+        return new Rosters() {
+            @Override
+            public RosterItem item(String ownerBare, String contactBare) {
+                HostRosters r = installed.get();
+                return r == null ? null : r.item(ownerBare, contactBare);
+            }
+
+            @Override
+            public Collection<RosterItem> items(String ownerBare) {
+                HostRosters r = installed.get();
+                return r == null ? List.of() : r.items(ownerBare);
+            }
+        };
+    }
+
     /** Registers the PEP handlers on {@code core}'s router and disco; returns the component to run. */
     public ComponentCore install(ServiceCore core, KeyedSerialExecutor executor, ComponentContext context,
                                  PubSubService service, ServiceSettings settings, PepBinding.Factory factory) {
@@ -85,6 +110,7 @@ public final class PepLayer {
         HostRosters rosters = new HostRosters(grants, componentDomain, tracker, queue, events,
                 owner -> !presences.available(owner).isEmpty(), maxRosters, iqTimeout);
         rostersRef.set(rosters);
+        installed.set(rosters);
         PrivilegedSender privileged = new PrivilegedSender(grants, componentDomain, replyFirst);
         PepBinding binding = factory.create(new PepWiring(context, service, settings, hostDomain, rosters,
                 presences, privileged, grants));

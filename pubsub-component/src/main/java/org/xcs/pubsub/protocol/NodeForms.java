@@ -71,6 +71,8 @@ final class NodeForms {
                 Arrays.stream(ChildrenAssociationPolicy.values()).map(ChildrenAssociationPolicy::wire).toList());
         config.put("pubsub#children_association_whitelist", new Spec(FieldType.JID_MULTI,
                 "The list of JIDs that may associate leaf nodes with a collection", List.of()));
+        config.put(NodeConfigFields.ROSTER_GROUPS_ALLOWED, new Spec(FieldType.LIST_MULTI,
+                "Roster groups allowed to subscribe", List.of()));
         if (!config.keySet().containsAll(NodeConfigFields.vars())) {
             throw new IllegalStateException("node_config fields without a form description");
         }

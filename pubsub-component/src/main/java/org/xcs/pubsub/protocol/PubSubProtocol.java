@@ -29,6 +29,11 @@ public final class PubSubProtocol {
         return after;
     }
 
+    /** Where the PEP handlers hold their notifications until the (delegated) reply has gone out. */
+    public ReplyOrder replyOrder() {
+        return after;
+    }
+
     /** The router's entity key: the node a stanza addresses, or the shared service/tree key. */
     public Function<Packet, String> routingKey() {
         return new NodeKeys();
@@ -37,7 +42,7 @@ public final class PubSubProtocol {
     public void install(ServiceCore core, PubSubService service, Set<AccessModel> accessModels) {
         NodeForms forms = new NodeForms(accessModels);
         EventRenderer events = new EventRenderer(core.disco().service(), forms, ids);
-        Requests requests = new Requests(after, events);
+        Requests requests = new Requests(after, after, events);
         EntityHandler entity = new EntityHandler(service, requests, forms);
         OwnerHandler owner = new OwnerHandler(service, requests, forms);
         PendingCommand pending = new PendingCommand(service, requests, events, ids);

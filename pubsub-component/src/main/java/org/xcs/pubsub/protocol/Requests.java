@@ -15,11 +15,14 @@ import org.xmpp.packet.PacketError;
 
 /** What the entity and owner handlers share: reading the request, calling the core, replying after effects. */
 final class Requests {
-    private final AfterReply after;
+    private final ReplyOrder order;
+    private final org.xcs.common.component.PacketSender out;
     private final EventRenderer events;
 
-    Requests(AfterReply after, EventRenderer events) {
-        this.after = after;
+    /** Notifications go to {@code out} once {@code order} says the reply has left. */
+    Requests(ReplyOrder order, org.xcs.common.component.PacketSender out, EventRenderer events) {
+        this.order = order;
+        this.out = out;
         this.events = events;
     }
 
@@ -38,12 +41,14 @@ final class Requests {
     /** Runs a mutating core call and sends its notifications right after {@code request}'s reply. */
     <T> T effect(IQ request, Supplier<Outcome<T>> work) {
         Outcome<T> outcome = call(work);
-        after.afterReplyTo(request, events.render(outcome.notifications()));
+        sendAfter(request, events.render(outcome.notifications()));
         return outcome.value();
     }
 
     void sendAfter(IQ request, List<? extends org.xmpp.packet.Packet> packets) {
-        after.afterReplyTo(request, packets);
+        if (!packets.isEmpty()) {
+            order.afterReplyTo(request, () -> packets.forEach(out::send));
+        }
     }
 
     /** The {@code node} attribute; §7.2.3.3 and others: a request that needs one and lacks it. */

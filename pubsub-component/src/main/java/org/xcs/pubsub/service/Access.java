@@ -8,10 +8,12 @@ final class Access {
 
     private final NodeStore store;
     private final ServiceSettings settings;
+    private final Contacts contacts;
 
-    Access(NodeStore store, ServiceSettings settings) {
+    Access(NodeStore store, ServiceSettings settings, Contacts contacts) {
         this.store = store;
         this.settings = settings;
+        this.contacts = contacts;
     }
 
     /** Service admins act as owners of every node. */
@@ -67,9 +69,57 @@ final class Access {
                     throw new PubSubException(PubSubError.ITEMS_NOT_SUBSCRIBED);
                 }
             }
-            case PRESENCE -> throw new PubSubException(PubSubError.UNSUPPORTED_ACCESS_PRESENCE);
-            case ROSTER -> throw new PubSubException(PubSubError.UNSUPPORTED_ACCESS_ROSTER);
+            case PRESENCE, ROSTER -> checkContact(node, config, bareJid);
         }
+    }
+
+    /** Whether {@link #checkRetrieve} lets {@code bareJid} in (for deliveries that have no request to refuse). */
+    boolean mayRetrieve(String node, NodeConfig config, String bareJid) {
+        try {
+            checkRetrieve(node, config, bareJid);
+            return true;
+        } catch (PubSubException e) {
+            return false;
+        }
+    }
+
+    /**
+     * §4.5 presence and roster access, judged on the rosters of the node's owners (for PEP, the one user; §6.1.3.2,
+     * §6.1.3.3 and §6.5.9.5-6 for the errors). Without the host's roster these models are unsupported.
+     */
+    void checkContact(String node, NodeConfig config, String bareJid) {
+        boolean presence = config.accessModel() == AccessModel.PRESENCE;
+        if (!contacts.known()) {
+            throw new PubSubException(presence ? PubSubError.UNSUPPORTED_ACCESS_PRESENCE
+                    : PubSubError.UNSUPPORTED_ACCESS_ROSTER, "the host's roster is not available");
+        }
+        for (String owner : owners(node)) {
+            if (owner.equals(bareJid)) {
+                return;
+            }
+            if (presence ? contacts.receivesPresence(owner, bareJid)
+                    : contacts.groups(owner, bareJid).stream().anyMatch(config.rosterGroupsAllowed()::contains)) {
+                return;
+            }
+        }
+        throw new PubSubException(presence ? PubSubError.PRESENCE_SUBSCRIPTION_REQUIRED
+                : PubSubError.NOT_IN_ROSTER_GROUP);
+    }
+
+    /** Presence and roster access can be configured only when rosters can be consulted. */
+    boolean offers(AccessModel model) {
+        return settings.accessModels().contains(model)
+                && (model != AccessModel.PRESENCE && model != AccessModel.ROSTER || contacts.known());
+    }
+
+    private java.util.List<String> owners(String node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        store.affiliations(node).forEach((jid, a) -> {
+            if (Affiliation.OWNER.wire().equals(a)) {
+                out.add(jid);
+            }
+        });
+        return out;
     }
 
     /** §7.1.3.1 with pubsub#publish_model. */

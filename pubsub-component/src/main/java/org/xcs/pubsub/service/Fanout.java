@@ -22,20 +22,29 @@ final class Fanout {
 
     private final NodeStore store;
     private final Codecs codecs;
+    private final PresenceAudience audience;
 
     /** Reads subscription options from their stored fields. */
     interface Codecs {
         SubscriptionOptions options(StoredSubscription s);
     }
 
-    Fanout(NodeStore store, Codecs codecs) {
+    Fanout(NodeStore store, Codecs codecs, PresenceAudience audience) {
         this.store = store;
         this.codecs = codecs;
+        this.audience = audience;
     }
 
     /** Published, retracted, purged items of a leaf (XEP-0248 §5.1.1 "Notifications about Items"). */
     List<Notification> items(String origin, NodeConfig config, Event event) {
-        return fan(origin, config.notificationType(), event, false, SubscriptionOptions::receivesItemsAtDepth);
+        Recipients r = recipients(origin, false, SubscriptionOptions::receivesItemsAtDepth);
+        // XEP-0163 §4.3: implicit subscribers, each full JID once and none already reached through its bare JID.
+        for (String full : audience.recipients(origin, config)) {
+            if (!r.reaches(full) && !r.reaches(Jids.bare(full))) {
+                r.add(full, null, null);
+            }
+        }
+        return r.build(config.notificationType(), event);
     }
 
     /**
@@ -68,8 +77,8 @@ final class Fanout {
         return r.build(collectionConfig.notificationType(), event);
     }
 
-    private List<Notification> fan(String origin, NotificationType type, Event event, boolean includePending,
-                                   BiPredicate<SubscriptionOptions, Integer> reaches) {
+    private Recipients recipients(String origin, boolean includePending,
+                                  BiPredicate<SubscriptionOptions, Integer> reaches) {
         Recipients r = new Recipients();
         store.forEachSubscription(origin, s -> {
             if (deliverable(s, includePending)) {
@@ -77,7 +86,7 @@ final class Fanout {
             }
         });
         ancestors(origin, r, reaches);
-        return r.build(type, event);
+        return r;
     }
 
     private void ancestors(String origin, Recipients r, BiPredicate<SubscriptionOptions, Integer> reaches) {
@@ -123,11 +132,18 @@ final class Fanout {
 
         private final Map<String, Target> byJid = new LinkedHashMap<>();
 
+        boolean reaches(String jid) {
+            return byJid.containsKey(jid);
+        }
+
+        /** {@code subid} null: an implicit (XEP-0163) recipient, without a subscription. */
         void add(String jid, String subid, String collection) {
             Target t = byJid.get(jid);
             if (t == null) {
                 List<String> subids = new ArrayList<>(1);
-                subids.add(subid);
+                if (subid != null) {
+                    subids.add(subid);
+                }
                 byJid.put(jid, new Target(collection, subids));
             } else if (Objects.equals(t.collection(), collection)) {
                 t.subids().add(subid);

@@ -33,7 +33,8 @@ public record NodeConfig(
         List<String> children,
         long childrenMax,
         ChildrenAssociationPolicy childrenAssociationPolicy,
-        List<String> childrenAssociationWhitelist) {
+        List<String> childrenAssociationWhitelist,
+        List<String> rosterGroupsAllowed) {
 
     public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -51,6 +52,7 @@ public record NodeConfig(
         collections = List.copyOf(collections);
         children = List.copyOf(children);
         childrenAssociationWhitelist = List.copyOf(childrenAssociationWhitelist);
+        rosterGroupsAllowed = List.copyOf(rosterGroupsAllowed);
     }
 
     /**
@@ -62,7 +64,7 @@ public record NodeConfig(
                 true, false, true, true, false, NotificationType.HEADLINE,
                 SendLastPublishedItem.ON_SUB_AND_PRESENCE, UNLIMITED, maxPayloadSize, true,
                 PublishNodeFull.RETRACT_OLDEST, List.of(), List.of(), UNLIMITED, ChildrenAssociationPolicy.OWNERS,
-                List.of());
+                List.of(), List.of());
     }
 
     public boolean isCollection() {
@@ -104,6 +106,7 @@ public record NodeConfig(
         long childrenMax;
         ChildrenAssociationPolicy childrenAssociationPolicy;
         List<String> childrenAssociationWhitelist;
+        List<String> rosterGroupsAllowed;
 
         Builder(NodeConfig c) {
             title = c.title;
@@ -131,6 +134,7 @@ public record NodeConfig(
             childrenMax = c.childrenMax;
             childrenAssociationPolicy = c.childrenAssociationPolicy;
             childrenAssociationWhitelist = c.childrenAssociationWhitelist;
+            rosterGroupsAllowed = c.rosterGroupsAllowed;
         }
 
         public Builder nodeType(NodeType v) { nodeType = v; return this; }
@@ -150,7 +154,7 @@ public record NodeConfig(
                     persistItems, deliverPayloads, deliverNotifications, notifyConfig, notifyDelete, notifyRetract,
                     notifySub, notificationType, sendLastPublishedItem, itemExpireSeconds, maxPayloadSize,
                     subscribe, publishNodeFull, collections, children, childrenMax, childrenAssociationPolicy,
-                    childrenAssociationWhitelist);
+                    childrenAssociationWhitelist, rosterGroupsAllowed);
         }
     }
 }

@@ -19,6 +19,7 @@ public final class NodeConfigFields {
     public static final String COLLECTION = "pubsub#collection";
     public static final String CHILDREN = "pubsub#children";
     public static final String NODE_TYPE = "pubsub#node_type";
+    public static final String ROSTER_GROUPS_ALLOWED = "pubsub#roster_groups_allowed";
 
     private record Field(Function<NodeConfig, List<String>> read, BiConsumer<NodeConfig.Builder, List<String>> write) {
     }
@@ -65,6 +66,9 @@ public final class NodeConfigFields {
                         (b, v) -> b.childrenAssociationPolicy = choice(v, ChildrenAssociationPolicy::fromWire)));
         FIELDS.put("pubsub#children_association_whitelist", new Field(NodeConfig::childrenAssociationWhitelist,
                 (b, v) -> b.childrenAssociationWhitelist = ids(v)));
+        // §4.5 roster access model: the owner's roster groups whose members may subscribe and retrieve.
+        FIELDS.put(ROSTER_GROUPS_ALLOWED, new Field(NodeConfig::rosterGroupsAllowed,
+                (b, v) -> b.rosterGroupsAllowed = ids(v)));
     }
 
     private NodeConfigFields() {

@@ -64,6 +64,10 @@ public enum PubSubError {
     PRECONDITION_NOT_MET("conflict", "cancel", "precondition-not-met", null),
     /** §8.8.2.4, §8.9.2.4: an owner's change that is refused (returned with the entries left unchanged). */
     INVALID_MODIFICATION("not-acceptable", "modify", null, null),
+    /** §6.1.3.2, §6.5.9.5: presence access model, the requester does not receive the owner's presence. */
+    PRESENCE_SUBSCRIPTION_REQUIRED("not-authorized", "auth", "presence-subscription-required", null),
+    /** §6.1.3.3, §6.5.9.6: roster access model, the requester is in none of the allowed roster groups. */
+    NOT_IN_ROSTER_GROUP("not-authorized", "auth", "not-in-roster-group", null),
     /** §4.5: needs the host's roster (XEP-0356); refused until it is available. */
     UNSUPPORTED_ACCESS_PRESENCE("feature-not-implemented", "cancel", "unsupported", "access-presence"),
     UNSUPPORTED_ACCESS_ROSTER("feature-not-implemented", "cancel", "unsupported", "access-roster"),

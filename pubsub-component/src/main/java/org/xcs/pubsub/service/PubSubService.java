@@ -36,14 +36,23 @@ public final class PubSubService {
 
     public PubSubService(NodeStore store, ServiceSettings settings, CreationPolicy creation, IdGenerator ids,
                          Clock clock) {
+        this(store, settings, creation, ids, clock, Contacts.NONE, PresenceAudience.NONE);
+    }
+
+    /**
+     * With {@code contacts} the §4.5 presence and roster access models work (on the owners' rosters); with an
+     * {@code audience} item events also reach XEP-0163 §4.3 implicit subscribers.
+     */
+    public PubSubService(NodeStore store, ServiceSettings settings, CreationPolicy creation, IdGenerator ids,
+                         Clock clock, Contacts contacts, PresenceAudience audience) {
         this.store = store;
         this.settings = settings;
         this.creation = creation;
         this.ids = ids;
         this.clock = clock;
-        this.access = new Access(store, settings);
+        this.access = new Access(store, settings, contacts);
         this.records = new NodeRecords(store, settings);
-        this.fanout = new Fanout(store, PubSubService::options);
+        this.fanout = new Fanout(store, PubSubService::options, audience);
     }
 
     // ================================================================== nodes (owner use cases, XEP-0060 §8)
@@ -340,8 +349,12 @@ public final class PubSubService {
                 }
                 // §6.1.4: owners may let affiliated entities in without approval; this service does.
                 case AUTHORIZE -> a.onWhitelist() ? SubscriptionState.SUBSCRIBED : SubscriptionState.PENDING;
-                case PRESENCE -> throw new PubSubException(PubSubError.UNSUPPORTED_ACCESS_PRESENCE);
-                case ROSTER -> throw new PubSubException(PubSubError.UNSUPPORTED_ACCESS_ROSTER);
+                case PRESENCE, ROSTER -> {
+                    if (!a.onWhitelist()) {
+                        access.checkContact(node, config, subscriber); // §6.1.3.2, §6.1.3.3
+                    }
+                    yield SubscriptionState.SUBSCRIBED;
+                }
             };
             String subid = newSubid(node, jid);
             Subscription subscription = new Subscription(node, jid, subid, state, opts);
@@ -508,6 +521,40 @@ public final class PubSubService {
             }
         });
         return out;
+    }
+
+    /**
+     * XEP-0163 §4.3.4 (implicit subscriptions): the last item of each leaf that {@code fullJid} may retrieve and
+     * {@code wants} (its +notify), when that resource becomes available. Nodes that never send the last item, or
+     * keep none, are skipped. Read-only.
+     */
+    public List<Notification> lastItemsFor(String fullJid, java.util.function.Predicate<String> wants) {
+        List<Notification> out = new ArrayList<>();
+        String bare = Jids.bare(fullJid);
+        String after = null;
+        List<String> page;
+        while (!(page = store.nodeIds(after, 512)).isEmpty()) {
+            for (String node : page) {
+                StoredNode stored = store.node(node);
+                if (stored == null || !wants.test(node)) {
+                    continue;
+                }
+                NodeConfig config = records.config(stored);
+                if (config.isCollection() || !config.persistItems() || !config.deliverNotifications()
+                        || config.sendLastPublishedItem() == SendLastPublishedItem.NEVER
+                        || !access.mayRetrieve(node, config, bare)) {
+                    continue;
+                }
+                lastItem(node, config, fullJid, List.of()).ifPresent(out::add);
+            }
+            after = page.get(page.size() - 1);
+        }
+        return out;
+    }
+
+    /** Whether {@code bareJid} may retrieve the node's items (§6.5.9 and the §4.5 access model). */
+    public boolean mayRetrieve(String bareJid, String node, NodeConfig config) {
+        return access.mayRetrieve(node, config, bareJid);
     }
 
     // ================================================================== owner management (XEP-0060 §8.6-§8.9)
@@ -791,7 +838,7 @@ public final class PubSubService {
     }
 
     private void validate(NodeConfig config) {
-        if (!settings.accessModels().contains(config.accessModel())) {
+        if (!access.offers(config.accessModel())) {
             throw switch (config.accessModel()) {
                 case PRESENCE -> new PubSubException(PubSubError.UNSUPPORTED_ACCESS_PRESENCE);
                 case ROSTER -> new PubSubException(PubSubError.UNSUPPORTED_ACCESS_ROSTER);
@@ -883,7 +930,8 @@ public final class PubSubService {
                 break;
             }
         }
-        boolean notify = announce && config.publishNodeFull() == PublishNodeFull.RETRACT_OLDEST
+        boolean notify = announce && settings.announceTrimmed()
+                && config.publishNodeFull() == PublishNodeFull.RETRACT_OLDEST
                 && config.notifyRetract();
         return notify ? retracted : List.of();
     }

@@ -13,13 +13,25 @@ import java.util.Set;
  * @param admins             bare JIDs with owner rights on every node
  * @param accessModels       the access models nodes may use; presence and roster need the host's roster
  * @param itemsPageCap       the most items one retrieve returns
+ * @param defaultAccessModel pubsub#access_model of new nodes (§4.5: open for a generic service; XEP-0163 §3:
+ *                           presence for PEP)
+ * @param announceTrimmed    whether items dropped for max_items are announced as retracted (§7.1.2.5 with
+ *                           retract-oldest); not in PEP, where a new item replacing the one kept is no retraction
  */
 public record ServiceSettings(boolean autoCreate, long defaultMaxItems, long maxItemsLimit, long maxPayloadBytes,
-                              Set<String> admins, Set<AccessModel> accessModels, int itemsPageCap) {
+                              Set<String> admins, Set<AccessModel> accessModels, int itemsPageCap,
+                              AccessModel defaultAccessModel, boolean announceTrimmed) {
+
+    public ServiceSettings(boolean autoCreate, long defaultMaxItems, long maxItemsLimit, long maxPayloadBytes,
+                           Set<String> admins, Set<AccessModel> accessModels, int itemsPageCap) {
+        this(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, accessModels, itemsPageCap,
+                AccessModel.OPEN, true);
+    }
 
     public ServiceSettings {
         admins = Set.copyOf(admins);
         accessModels = Set.copyOf(accessModels);
+        java.util.Objects.requireNonNull(defaultAccessModel, "defaultAccessModel");
         if (defaultMaxItems > maxItemsLimit || itemsPageCap <= 0) {
             throw new IllegalArgumentException("defaultMaxItems above maxItemsLimit, or itemsPageCap not positive");
         }
@@ -32,15 +44,33 @@ public record ServiceSettings(boolean autoCreate, long defaultMaxItems, long max
 
     public ServiceSettings withAdmins(Set<String> newAdmins) {
         return new ServiceSettings(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, newAdmins,
-                accessModels, itemsPageCap);
+                accessModels, itemsPageCap, defaultAccessModel, announceTrimmed);
     }
 
     public ServiceSettings withAutoCreate(boolean on) {
         return new ServiceSettings(on, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, accessModels,
-                itemsPageCap);
+                itemsPageCap, defaultAccessModel, announceTrimmed);
+    }
+
+    /** The same service offering {@code models} (e.g. presence and roster once the host's roster is there). */
+    public ServiceSettings withAccessModels(Set<AccessModel> models) {
+        return new ServiceSettings(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, models,
+                itemsPageCap, defaultAccessModel, announceTrimmed);
+    }
+
+    /**
+     * XEP-0163 §3 / §6.1: a PEP service auto-creates on publish, keeps one item by default, and its nodes are
+     * presence-access; every access model is offered (the roster comes with the service). "max" means
+     * {@code maxItemsLimit}.
+     */
+    public static ServiceSettings pep(long maxItemsLimit, long maxPayloadBytes, int itemsPageCap) {
+        return new ServiceSettings(true, 1, maxItemsLimit, maxPayloadBytes, Set.of(),
+                EnumSet.allOf(AccessModel.class), itemsPageCap, AccessModel.PRESENCE, false);
     }
 
     public NodeConfig defaultConfig(NodeType type) {
-        return NodeConfig.defaults(type, defaultMaxItems, maxPayloadBytes);
+        NodeConfig base = NodeConfig.defaults(type, defaultMaxItems, maxPayloadBytes);
+        return base.accessModel() == defaultAccessModel ? base
+                : base.toBuilder().accessModel(defaultAccessModel).build();
     }
 }

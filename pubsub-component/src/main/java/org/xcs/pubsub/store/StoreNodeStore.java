@@ -29,6 +29,8 @@ import org.xcs.pubsub.store.RecordCodecs.ItemStats;
  * pubsub.subsByEntity  bareJid\0node\0jid\0subid    -> ""
  * pubsub.pending       node\0bareJid\0jid\0subid    -> ""
  * </pre>
+ * The PEP services ({@link PepNodeStores}) use the same layout in maps named {@code pep.*}, every key prefixed with
+ * the owner's bare JID and NUL.
  */
 public final class StoreNodeStore implements NodeStore {
 
@@ -48,20 +50,57 @@ public final class StoreNodeStore implements NodeStore {
     private final StoreMap<String, String> subscriptionsByEntity;
     private final StoreMap<String, String> pendingIndex;
 
+    /** The maps of one node store; the PEP services share one set, each owner seeing its scope. */
+    record Maps(StoreMap<String, StoredNode> nodes, StoreMap<String, String> children,
+                StoreMap<String, StoredItem> items, StoreMap<String, Long> itemIds,
+                StoreMap<String, ItemStats> stats, StoreMap<String, String> expiring,
+                StoreMap<String, String> affiliations, StoreMap<String, String> affiliationsByEntity,
+                StoreMap<String, StoredSubscription> subscriptions, StoreMap<String, String> subscriptionsByEntity,
+                StoreMap<String, String> pendingIndex) {
+
+        static Maps open(Store store, String prefix) {
+            return new Maps(store.map(prefix + "nodes", Codec.STRING, RecordCodecs.NODE),
+                    store.map(prefix + "children", Codec.STRING, Codec.STRING),
+                    store.map(prefix + "items", Codec.STRING, RecordCodecs.ITEM),
+                    store.map(prefix + "itemIds", Codec.STRING, Codec.LONG),
+                    store.map(prefix + "itemStats", Codec.STRING, RecordCodecs.STATS),
+                    store.map(prefix + "expiring", Codec.STRING, Codec.STRING),
+                    store.map(prefix + "affiliations", Codec.STRING, Codec.STRING),
+                    store.map(prefix + "affByEntity", Codec.STRING, Codec.STRING),
+                    store.map(prefix + "subs", Codec.STRING, RecordCodecs.SUBSCRIPTION),
+                    store.map(prefix + "subsByEntity", Codec.STRING, Codec.STRING),
+                    store.map(prefix + "pending", Codec.STRING, Codec.STRING));
+        }
+
+        /** Every map seen through {@code scope}: keys gain the prefix on the way in and lose it on the way out. */
+        Maps scoped(String scope) {
+            return new Maps(new ScopedStoreMap<>(nodes, scope), new ScopedStoreMap<>(children, scope),
+                    new ScopedStoreMap<>(items, scope), new ScopedStoreMap<>(itemIds, scope),
+                    new ScopedStoreMap<>(stats, scope), new ScopedStoreMap<>(expiring, scope),
+                    new ScopedStoreMap<>(affiliations, scope), new ScopedStoreMap<>(affiliationsByEntity, scope),
+                    new ScopedStoreMap<>(subscriptions, scope), new ScopedStoreMap<>(subscriptionsByEntity, scope),
+                    new ScopedStoreMap<>(pendingIndex, scope));
+        }
+    }
+
     /** Opens the maps: call at start-up, outside transactions. */
     public StoreNodeStore(Store store) {
+        this(store, Maps.open(store, "pubsub."));
+    }
+
+    StoreNodeStore(Store store, Maps maps) {
         this.store = store;
-        this.nodes = store.map("pubsub.nodes", Codec.STRING, RecordCodecs.NODE);
-        this.children = store.map("pubsub.children", Codec.STRING, Codec.STRING);
-        this.items = store.map("pubsub.items", Codec.STRING, RecordCodecs.ITEM);
-        this.itemIds = store.map("pubsub.itemIds", Codec.STRING, Codec.LONG);
-        this.stats = store.map("pubsub.itemStats", Codec.STRING, RecordCodecs.STATS);
-        this.expiring = store.map("pubsub.expiring", Codec.STRING, Codec.STRING);
-        this.affiliations = store.map("pubsub.affiliations", Codec.STRING, Codec.STRING);
-        this.affiliationsByEntity = store.map("pubsub.affByEntity", Codec.STRING, Codec.STRING);
-        this.subscriptions = store.map("pubsub.subs", Codec.STRING, RecordCodecs.SUBSCRIPTION);
-        this.subscriptionsByEntity = store.map("pubsub.subsByEntity", Codec.STRING, Codec.STRING);
-        this.pendingIndex = store.map("pubsub.pending", Codec.STRING, Codec.STRING);
+        this.nodes = maps.nodes();
+        this.children = maps.children();
+        this.items = maps.items();
+        this.itemIds = maps.itemIds();
+        this.stats = maps.stats();
+        this.expiring = maps.expiring();
+        this.affiliations = maps.affiliations();
+        this.affiliationsByEntity = maps.affiliationsByEntity();
+        this.subscriptions = maps.subscriptions();
+        this.subscriptionsByEntity = maps.subscriptionsByEntity();
+        this.pendingIndex = maps.pendingIndex();
     }
 
     @Override

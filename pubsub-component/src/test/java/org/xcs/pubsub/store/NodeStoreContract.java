@@ -20,10 +20,15 @@ abstract class NodeStoreContract {
 
     protected abstract Store newStore() throws Exception;
 
+    /** The node store under test, over {@code store}. */
+    protected NodeStore newNodeStore(Store store) {
+        return new StoreNodeStore(store);
+    }
+
     @BeforeEach
     void open() throws Exception {
         store = newStore();
-        nodes = new StoreNodeStore(store);
+        nodes = newNodeStore(store);
     }
 
     @AfterEach

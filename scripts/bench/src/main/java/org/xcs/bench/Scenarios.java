@@ -2,6 +2,8 @@ package org.xcs.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.xcs.bench.scenarios.relay.Socks5Scenario;
+import org.xcs.bench.scenarios.relay.TurnScenario;
 
 /** Every scenario the tool knows, in the order of issue 6. */
 final class Scenarios {
@@ -10,6 +12,8 @@ final class Scenarios {
 
     static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
+        all.add(new TurnScenario());
+        all.add(new Socks5Scenario());
         return all;
     }
 }
