@@ -19,7 +19,6 @@ public final class SintEjabberd {
                 .moduleConfig("""
                         mod_register:
                           access: all
-                          access_create: all
                           access_remove: all
                           ip_access: all
                           password_strength: 0
