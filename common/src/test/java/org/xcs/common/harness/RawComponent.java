@@ -10,19 +10,31 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.dom4j.Namespace;
+import org.dom4j.QName;
+
 /**
  * The smallest XEP-0114 client: opens a component stream, performs the SHA-1 handshake and then answers nothing.
  * It proves what a host's component port accepts without our runtime: the declared domain with the right secret
  * gets {@code <handshake/>}, a wrong secret gets the {@code not-authorized} stream error. The stream stays open
  * until {@link #close()} (so a second connection for the same domain can be shown to get {@code conflict}).
+ * After an accepted handshake, {@link #nextStanza(Duration)} shows what the host sends unasked (e.g. the XEP-0356
+ * {@code <privilege/>} and XEP-0355 {@code <delegation/>} messages) and {@link #send(String)} writes raw XML.
  */
 public final class RawComponent implements AutoCloseable {
     static final String ACCEPT_NS = "jabber:component:accept";
@@ -33,11 +45,15 @@ public final class RawComponent implements AutoCloseable {
     private final Socket socket;
     private final String streamId;
     private final String streamError;
+    private final XMLStreamReader xml;
+    private final BlockingQueue<Element> received = new LinkedBlockingQueue<>();
+    private Thread reader;
 
-    private RawComponent(Socket socket, String streamId, String streamError) {
+    private RawComponent(Socket socket, String streamId, String streamError, XMLStreamReader xml) {
         this.socket = socket;
         this.streamId = streamId;
         this.streamError = streamError;
+        this.xml = xml;
     }
 
     public static RawComponent attach(int port, String componentDomain, String secret) {
@@ -59,7 +75,7 @@ public final class RawComponent implements AutoCloseable {
             String id = readStreamId(xml);
             // XEP-0114 §3 step 3: hex SHA-1 of the stream id concatenated with the shared secret.
             write(out, "<handshake>" + handshakeDigest(id, secret) + "</handshake>");
-            return new RawComponent(socket, id, readOutcome(xml));
+            return new RawComponent(socket, id, readOutcome(xml), xml);
         } catch (IOException | XMLStreamException e) {
             closeQuietly(socket);
             throw new HostException("XEP-0114 handshake as " + componentDomain + " on " + host + ":" + port
@@ -78,6 +94,103 @@ public final class RawComponent implements AutoCloseable {
 
     public String streamId() {
         return streamId;
+    }
+
+    /**
+     * The next top-level stanza the host sent after the handshake (as a detached dom4j element, its namespace
+     * {@code jabber:component:accept}), or null when none came within {@code timeout}. The first call starts a
+     * reader thread that ends with the stream.
+     */
+    public Element nextStanza(Duration timeout) throws InterruptedException {
+        startReading();
+        return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every stanza that arrives until {@code quiet} passes without one (bounded by {@code atMost}). */
+    public List<Element> stanzasUntilQuiet(Duration quiet, Duration atMost) throws InterruptedException {
+        List<Element> stanzas = new ArrayList<>();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            Element next = nextStanza(quiet);
+            if (next == null) {
+                break;
+            }
+            stanzas.add(next);
+        }
+        return stanzas;
+    }
+
+    /** Writes raw XML on the component stream (e.g. an IQ result); the default namespace is the accept one. */
+    public void send(String rawXml) {
+        try {
+            write(socket.getOutputStream(), rawXml);
+        } catch (IOException e) {
+            throw new HostException("cannot write to the component stream: " + e, e);
+        }
+    }
+
+    private synchronized void startReading() {
+        if (reader != null || !accepted()) {
+            return;
+        }
+        try {
+            // The handshake's bounded reads are over: from now on the stream may be quiet for long.
+            socket.setSoTimeout(0);
+        } catch (IOException e) {
+            throw new HostException("cannot unbound the component socket's reads: " + e, e);
+        }
+        reader = new Thread(this::readStanzas, "raw-component-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readStanzas() {
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    received.add(readElement(xml));
+                } else if (event == XMLStreamConstants.END_ELEMENT && STREAM_NS.equals(xml.getNamespaceURI())) {
+                    return; // </stream:stream>; the other end tag at this level is the handshake's
+                }
+            }
+        } catch (XMLStreamException e) {
+            // the socket was closed (by us or the host): the stream is over
+        }
+    }
+
+    /** Builds the element the reader is positioned on, with its subtree, leaving the reader on its end tag. */
+    private static Element readElement(XMLStreamReader xml) throws XMLStreamException {
+        Element element = DocumentHelper.createElement(qname(xml));
+        for (int i = 0; i < xml.getNamespaceCount(); i++) {
+            String prefix = xml.getNamespacePrefix(i);
+            if (prefix != null && !prefix.isEmpty()) {
+                element.add(Namespace.get(prefix, xml.getNamespaceURI(i)));
+            }
+        }
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            String ns = xml.getAttributeNamespace(i);
+            String prefix = xml.getAttributePrefix(i);
+            element.addAttribute(ns == null || ns.isEmpty() ? QName.get(xml.getAttributeLocalName(i))
+                    : QName.get(xml.getAttributeLocalName(i), prefix, ns), xml.getAttributeValue(i));
+        }
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                element.add(readElement(xml));
+            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                element.addText(xml.getText());
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                return element;
+            }
+        }
+        throw new XMLStreamException("stream ended inside <" + element.getName() + ">");
+    }
+
+    private static QName qname(XMLStreamReader xml) {
+        String ns = xml.getNamespaceURI();
+        String prefix = xml.getPrefix();
+        return QName.get(xml.getLocalName(), prefix == null ? "" : prefix, ns == null ? "" : ns);
     }
 
     @Override
