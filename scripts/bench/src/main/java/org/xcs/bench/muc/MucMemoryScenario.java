@@ -23,7 +23,6 @@ import org.xcs.common.harness.ComponentProcess;
  */
 public final class MucMemoryScenario implements Scenario {
     static final String ID = "muc-rss";
-    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     @Override
     public String id() {
@@ -39,6 +38,7 @@ public final class MucMemoryScenario implements Scenario {
     public void run(BenchSettings settings, Results results) throws Exception {
         int rooms = settings.smoke() ? 2 : 20;
         int perRoom = settings.smoke() ? 5 : 50;
+        Duration settle = settings.smoke() ? Duration.ofMillis(200) : Duration.ofSeconds(2);
         for (String hostKind : settings.hosts()) {
             String builtin = SystemUnderTest.builtinName(hostKind);
             String ours = SystemUnderTest.oursName(hostKind);
@@ -52,15 +52,15 @@ public final class MucMemoryScenario implements Scenario {
                 try (Testbed bed = Testbed.builder(hostKind,
                         settings.workDir().resolve(ID + "-" + hostKind + "-" + repeat)).build().start()) {
                     ProcessTree host = bed.hostTree();
-                    double[] theirs = perOccupant(bed, Testbed.BUILTIN_MUC, host, rooms, perRoom);
+                    double[] theirs = perOccupant(bed, Testbed.BUILTIN_MUC, host, rooms, perRoom, settle);
                     builtinPer.add(theirs[0]);
                     builtinJoins.add(theirs[2]);
                     bed.awaitHostIdle(Duration.ofSeconds(30));
                     ComponentProcess component = bed.startOurMuc(List.of());
                     ProcessTree comp = Testbed.tree("component", component);
-                    Thread.sleep(1000);
+                    Thread.sleep(settle.toMillis());
                     long hostBefore = host.rssBytes();
-                    double[] mine = perOccupant(bed, Testbed.OUR_MUC, comp, rooms, perRoom);
+                    double[] mine = perOccupant(bed, Testbed.OUR_MUC, comp, rooms, perRoom, settle);
                     oursPer.add(mine[0]);
                     oursAfterGcPer.add(mine[1]);
                     oursJoins.add(mine[2]);
@@ -86,19 +86,19 @@ public final class MucMemoryScenario implements Scenario {
      * Logs in the occupants, measures {@code tree}'s RSS, fills the rooms, lets the presence floods settle and
      * measures again: KiB per occupant, and (for a JVM) again after a full GC.
      */
-    private static double[] perOccupant(Testbed bed, String service, ProcessTree tree, int rooms, int perRoom)
-            throws Exception {
+    private static double[] perOccupant(Testbed bed, String service, ProcessTree tree, int rooms, int perRoom,
+                                        Duration settle) throws Exception {
         int n = rooms * perRoom;
         try (ClientEngine engine = new ClientEngine(1)) {
             long t0 = System.nanoTime();
             List<XmppClient> clients = engine.loginAll(bed.login(), n, 64, Duration.ofSeconds(120));
             System.out.printf("  %s: %d logins in %.1f s%n", bed.kind(), n, (System.nanoTime() - t0) / 1e9);
-            Thread.sleep(SETTLE.toMillis());
+            Thread.sleep(settle.toMillis());
             long before = tree.rssBytes();
             MucRooms.Filled filled = MucRooms.fill(clients, service, "m" + System.nanoTime() % 100000 + "-", rooms,
                     Duration.ofSeconds(240));
             System.out.printf("  %s %s: %d joins in %.1f s%n", bed.kind(), service, filled.joins(), filled.joinSeconds());
-            Thread.sleep(SETTLE.toMillis());
+            Thread.sleep(settle.toMillis());
             long after = tree.rssBytes();
             double perOccupant = (after - before) / 1024.0 / n;
             double afterGc = perOccupant;
