@@ -41,12 +41,21 @@ public record StepResult(double offeredRate, double seconds, StepCounts counts, 
         return counts.delivered() == 0 ? Double.NaN : coresOf(name) * seconds / counts.delivered() * 1e6;
     }
 
-    /** What most likely capped this step, from the CPU figures (2 cores: the machine is full near 1.8 cores). */
+    /**
+     * What most likely capped this step, from the CPU figures: the machine when all its cores were >= 90% busy
+     * (ours, or ours plus other processes when {@link CpuSource#MACHINE} was metered), else the busiest of ours when
+     * it used >= 90% of a core.
+     */
     public String limitedBy() {
-        double total = cores.values().stream().mapToDouble(Double::doubleValue).sum();
+        double ours = cores.entrySet().stream().filter(e -> !e.getKey().equals(CpuSource.MACHINE))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double total = Math.max(ours, coresOf(CpuSource.MACHINE));
         String busiest = null;
         double most = -1;
         for (Map.Entry<String, Double> e : cores.entrySet()) {
+            if (e.getKey().equals(CpuSource.MACHINE)) {
+                continue;
+            }
             if (e.getValue() > most) {
                 busiest = e.getKey();
                 most = e.getValue();
@@ -55,7 +64,8 @@ public record StepResult(double offeredRate, double seconds, StepCounts counts, 
         String detail = cpuText();
         int cpus = Runtime.getRuntime().availableProcessors();
         if (total >= 0.9 * cpus) {
-            return "machine (" + cpus + " cores) full: " + detail;
+            String others = total - ours >= 0.2 ? ", other processes " + Math.round(100 * (total - ours)) + "%" : "";
+            return "machine (" + cpus + " cores) full: " + detail + others;
         }
         if (busiest != null && most >= 0.9) {
             return busiest + " CPU " + Math.round(100 * most) + "% (" + detail + ")";

@@ -20,7 +20,7 @@ record SystemUnderTest(String name, String service, String anchor, ProcessTree h
         return host + " xcs";
     }
 
-    /** Host, component (ours only) and the driver process, metered over each step's send window. */
+    /** Host, component (ours only), the driver process and the whole machine, metered over each step's send window. */
     Map<String, CpuSource> meters() {
         Map<String, CpuSource> m = new LinkedHashMap<>();
         m.put("host", CpuSource.of(host));
@@ -28,6 +28,7 @@ record SystemUnderTest(String name, String service, String anchor, ProcessTree h
             m.put("component", CpuSource.of(component));
         }
         m.put("driver", CpuSource.driverProcess());
+        m.put(CpuSource.MACHINE, CpuSource.machine());
         return m;
     }
 
