@@ -22,15 +22,16 @@ import org.xcs.common.harness.ComponentProcess;
 
 /**
  * Scenarios 1 and 2 of issue 6: {@code rooms} rooms of {@code occupants}, every occupant sending groupchat messages.
- * Per host: one testbed with the built-in MUC and ours (fresh data dir) side by side; per repetition, built-in then
- * ours, each with fresh clients and fresh rooms: joins/s, one step at a fixed light rate (p50/p99), then an ascending
- * ramp. The first ramp of a system starts at {@code startRate}; later ones start two steps below that system's
- * previous saturation, which keeps three ramps per system within the time budget.
+ * Per host: one testbed with the built-in MUC and ours (fresh data dir) side by side. Each system gets its clients
+ * and rooms once (joins/s) and a scout ramp of 1-second steps from {@code startRate}; then per repetition, built-in
+ * then ours: one step at a fixed light rate (p50/p99) and an ascending ramp of full steps starting at the latest
+ * saturation estimate (two or three steps: this keeps three ramps per system within the time budget).
  */
 public final class MucThroughputScenario implements Scenario {
     private static final double FACTOR = 1.5;
     private static final int MAX_STEPS = 9;
     private static final Duration GRACE = Duration.ofSeconds(1);
+    private static final Duration SCOUT_STEP = Duration.ofSeconds(1);
 
     private final String id;
     private final String title;
@@ -91,13 +92,24 @@ public final class MucThroughputScenario implements Scenario {
                     new SystemUnderTest(SystemUnderTest.oursName(hostKind), Testbed.OUR_MUC,
                             SystemUnderTest.builtinName(hostKind), bed.hostTree(), Testbed.tree("component", ours)));
             Map<String, Samples> samples = new LinkedHashMap<>();
-            systems.forEach(s -> samples.put(s.name(), new Samples()));
-            for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
+            List<ClientEngine> engines = new ArrayList<>();
+            try {
+                // Each system gets its own clients and rooms, filled once and kept for all its repetitions.
                 for (SystemUnderTest system : systems) {
-                    Samples s = samples.get(system.name());
-                    System.out.printf("  %s %s, repeat %d%n", id, system.name(), repeat);
-                    measure(bed, system, settings, roomCount, perRoom, "r" + repeat + "x", s);
+                    ClientEngine engine = new ClientEngine(1);
+                    engines.add(engine);
+                    samples.put(system.name(), prepare(bed, engine, system, settings, roomCount, perRoom));
+                    bed.awaitHostIdle(Duration.ofSeconds(20));
                 }
+                for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
+                    for (SystemUnderTest system : systems) {
+                        System.out.printf("  %s %s, repeat %d%n", id, system.name(), repeat);
+                        measure(samples.get(system.name()), settings);
+                        bed.awaitHostIdle(Duration.ofSeconds(20));
+                    }
+                }
+            } finally {
+                engines.forEach(ClientEngine::close);
             }
             for (SystemUnderTest system : systems) {
                 samples.get(system.name()).report(id, hostKind, system, results);
@@ -108,41 +120,61 @@ public final class MucThroughputScenario implements Scenario {
         }
     }
 
-    private void measure(Testbed bed, SystemUnderTest system, BenchSettings settings, int roomCount, int perRoom,
-                         String roomPrefix, Samples s) throws Exception {
-        try (ClientEngine engine = new ClientEngine(1)) {
-            List<XmppClient> clients = engine.loginAll(bed.login(), roomCount * perRoom, 64, Duration.ofSeconds(120));
-            MucRooms.Filled filled = MucRooms.fill(clients, system.service(), roomPrefix + System.nanoTime() % 100000
-                    + "-", roomCount, Duration.ofSeconds(120));
-            s.joinsPerSecond.add(filled.joinsPerSecond());
-            System.out.printf("    %d joins in %.2f s%n", filled.joins(), filled.joinSeconds());
-            LoadRunner runner = new LoadRunner(engine, system.meters(), settings.stepDuration(), GRACE, System.out);
-            StepResult light = runner.step(lightRate, filled.senders());
-            s.lightP50.add(light.p50Millis());
-            s.lightP99.add(light.p99Millis());
-            s.delivered.add((double) light.counts().delivered());
-            double start = settings.smoke() ? lightRate
-                    : s.lastSaturation > 0 ? s.lastSaturation / FACTOR / FACTOR : startRate;
-            Ramp ramp = new Ramp(Math.max(start, lightRate), FACTOR, settings.smoke() ? lightRate : maxRate,
-                    settings.smoke() ? 1 : MAX_STEPS,
-                    Criteria.ISSUE_6);
-            RampResult r = ramp.run(runner, filled.senders());
-            StepResult top = r.lastPassing() != null ? r.lastPassing() : r.steps().get(0);
-            s.lastSaturation = r.saturation();
-            s.saturation.add(r.saturation());
-            s.deliveriesAtSaturation.add(top.deliveriesPerSecond());
-            s.satP50.add(top.p50Millis());
-            s.satP99.add(top.p99Millis());
-            s.serverCpuPerThousand.add(top.counts().delivered() == 0 ? 0
-                    : system.serverCores(top) * top.seconds() / top.counts().delivered() * 1e6);
-            s.delivered.add((double) top.counts().delivered());
-            s.limits.add(r.limitedBy());
+    /**
+     * Logs in and seats the occupants (joins/s), then a scout ramp of 1-second steps finds where this system's
+     * saturation lies, so that each measured ramp needs only two or three full steps around it.
+     */
+    private Samples prepare(Testbed bed, ClientEngine engine, SystemUnderTest system, BenchSettings settings,
+                           int roomCount, int perRoom) throws Exception {
+        List<XmppClient> clients = engine.loginAll(bed.login(), roomCount * perRoom, 64, Duration.ofSeconds(120));
+        MucRooms.Filled filled = MucRooms.fill(clients, system.service(), "b" + System.nanoTime() % 100000 + "-",
+                roomCount, Duration.ofSeconds(120));
+        System.out.printf("  %s %s: %d joins in %.2f s%n", id, system.name(), filled.joins(), filled.joinSeconds());
+        Samples s = new Samples(system, filled, new LoadRunner(engine, system.meters(), settings.stepDuration(),
+                GRACE, System.out));
+        s.joinsPerSecond.add(filled.joinsPerSecond());
+        if (settings.smoke()) {
+            s.estimate = lightRate;
+            return s;
         }
-        bed.awaitHostIdle(Duration.ofSeconds(20));
+        LoadRunner scoutRunner = new LoadRunner(engine, system.meters(), SCOUT_STEP, GRACE, System.out);
+        System.out.printf("  %s %s: scout ramp%n", id, system.name());
+        RampResult scout = new Ramp(startRate, FACTOR, maxRate, MAX_STEPS, Criteria.ISSUE_6)
+                .run(scoutRunner, filled.senders());
+        s.estimate = Math.max(lightRate, scout.saturation());
+        return s;
+    }
+
+    private void measure(Samples s, BenchSettings settings) throws Exception {
+        List<org.xcs.bench.client.Sender> senders = s.filled.senders();
+        StepResult light = s.runner.step(lightRate, senders);
+        s.lightP50.add(light.p50Millis());
+        s.lightP99.add(light.p99Millis());
+        s.delivered.add((double) light.counts().delivered());
+        // The measured ramp starts at the last estimate: typically it passes there and fails one step up.
+        Ramp ramp = new Ramp(s.estimate, FACTOR, settings.smoke() ? lightRate : maxRate,
+                settings.smoke() ? 1 : MAX_STEPS, Criteria.ISSUE_6);
+        RampResult r = ramp.run(s.runner, senders);
+        StepResult top = r.lastPassing() != null ? r.lastPassing() : r.steps().get(0);
+        if (r.saturation() > 0) {
+            s.estimate = r.saturation();
+        }
+        s.saturation.add(r.saturation());
+        s.deliveriesAtSaturation.add(top.deliveriesPerSecond());
+        s.satP50.add(top.p50Millis());
+        s.satP99.add(top.p99Millis());
+        s.serverCpuPerThousand.add(top.counts().delivered() == 0 ? 0
+                : s.system.serverCores(top) * top.seconds() / top.counts().delivered() * 1e6);
+        s.delivered.add((double) top.counts().delivered());
+        s.limits.add(r.limitedBy());
     }
 
     /** Per-repetition samples of one system. */
     private static final class Samples {
+        final SystemUnderTest system;
+        final MucRooms.Filled filled;
+        final LoadRunner runner;
+        double estimate;
         final List<Double> saturation = new ArrayList<>();
         final List<Double> deliveriesAtSaturation = new ArrayList<>();
         final List<Double> lightP50 = new ArrayList<>();
@@ -153,7 +185,12 @@ public final class MucThroughputScenario implements Scenario {
         final List<Double> serverCpuPerThousand = new ArrayList<>();
         final List<Double> delivered = new ArrayList<>();
         final List<String> limits = new ArrayList<>();
-        double lastSaturation;
+
+        Samples(SystemUnderTest system, MucRooms.Filled filled, LoadRunner runner) {
+            this.system = system;
+            this.filled = filled;
+            this.runner = runner;
+        }
 
         void report(String scenario, String host, SystemUnderTest system, Results results) {
             String limit = String.join(" | ", limits);
