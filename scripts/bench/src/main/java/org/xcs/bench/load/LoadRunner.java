@@ -62,23 +62,37 @@ public final class LoadRunner {
     }
 
     /**
-     * Waits until no stamps of earlier steps arrive for {@code quiet} (bounded by {@code atMost}): an overloaded
-     * server may still be working off a backlog, which would weigh on the next measurement.
+     * Waits until no stamps of earlier steps arrive for {@code quiet} and the metered servers are idle (less than a
+     * tenth of a core over 300 ms), bounded by {@code atMost}: an overloaded server may still be working off a
+     * backlog, even one it is not delivering yet, which would weigh on the next measurement.
      */
     public void settle(Duration quiet, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         long lastLate = -1;
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
+            double before = serverCpuSeconds();
+            Thread.sleep(300);
+            boolean serversIdle = serverCpuSeconds() - before < 0.03;
             long late = engine.snapshot().late();
-            if (late != lastLate) {
+            if (late != lastLate || !serversIdle) {
                 lastLate = late;
                 quietSince = System.nanoTime();
             } else if (System.nanoTime() - quietSince >= quiet.toNanos()) {
                 break;
             }
-            Thread.sleep(50);
         }
         engine.end();
+    }
+
+    /** CPU of what is measured: every meter but the driver's own and the whole machine's. */
+    private double serverCpuSeconds() {
+        double sum = 0;
+        for (Map.Entry<String, CpuSource> e : meters.entrySet()) {
+            if (!e.getKey().startsWith("driver") && !e.getKey().equals(CpuSource.MACHINE)) {
+                sum += e.getValue().cpuSeconds();
+            }
+        }
+        return sum;
     }
 }
