@@ -12,6 +12,11 @@ final class Scenarios {
 
     static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
+        all.add(new org.xcs.bench.selftest.DriverSelfScenario());
+        all.add(org.xcs.bench.muc.MucThroughputScenario.tenRoomsOfTwenty());
+        all.add(org.xcs.bench.muc.MucThroughputScenario.oneRoomOfTwoHundred());
+        all.add(new org.xcs.bench.muc.MucMemoryScenario());
+        // scenarios 4-7 (benchps) go here
         all.add(new TurnScenario());
         all.add(new Socks5Scenario());
         return all;
