@@ -109,6 +109,8 @@ public final class Socks5Scenario implements Scenario {
                         double seconds = transfer(t, "s" + (n++), bytes);
                         double driverCores = driver.cores();
                         add(samples, t.name(), "throughput", bytes / seconds / (1 << 20));
+                        // transfer() returns only once every byte arrived at the target.
+                        add(samples, t.name(), "deliveries counted", bytes);
                         if (server != null) {
                             double cpu = server.cpuSeconds();
                             add(samples, t.name(), "server cpu", cpu / seconds);
@@ -125,6 +127,7 @@ public final class Socks5Scenario implements Scenario {
                     add(results, t, samples, "throughput", "MiB/s", true, limits.get(t.name()) + ", "
                             + (bytes >> 20) + " MiB per transfer");
                     add(results, t, samples, "server cpu", "cores", false, limits.get(t.name()));
+                    add(results, t, samples, "deliveries counted", "bytes", true, "bytes received by the target");
                     add(results, t, samples, "server cpu per GiB", "cpu-s", false, limits.get(t.name()));
                 }
             }
