@@ -10,6 +10,7 @@ final class Scenarios {
 
     static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
+        all.add(new org.xcs.bench.selftest.DriverSelfScenario());
         all.add(new org.xcs.bench.scenarios.rooms.PersistentRoomsStartup());
         all.add(new org.xcs.bench.scenarios.componentonly.ComponentOnlyCapacity());
         return all;

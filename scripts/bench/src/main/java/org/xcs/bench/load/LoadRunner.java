@@ -1,0 +1,84 @@
+package org.xcs.bench.load;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.xcs.bench.client.ClientEngine;
+import org.xcs.bench.client.Sender;
+import org.xcs.bench.client.StepCounts;
+
+/**
+ * Runs offered-rate steps on an engine: sends for {@code stepDuration}, then waits up to {@code grace} for the
+ * stragglers, meters CPU (cores: CPU seconds per wall second) over the send window, and gives each step a fresh tag so late stamps of an earlier step
+ * never count as deliveries of a later one.
+ */
+public final class LoadRunner {
+    private final ClientEngine engine;
+    private final Map<String, CpuSource> meters;
+    private final Duration stepDuration;
+    private final Duration grace;
+    private final PrintStream log;
+    private long nextTag = 1;
+
+    public LoadRunner(ClientEngine engine, Map<String, CpuSource> meters, Duration stepDuration, Duration grace,
+                      PrintStream log) {
+        this.engine = engine;
+        this.meters = new LinkedHashMap<>(meters);
+        this.stepDuration = stepDuration;
+        this.grace = grace;
+        this.log = log;
+    }
+
+    public ClientEngine engine() {
+        return engine;
+    }
+
+    public Duration stepDuration() {
+        return stepDuration;
+    }
+
+    /** One step at {@code rate} messages/s in total over {@code senders}. */
+    public StepResult step(double rate, List<Sender> senders) throws InterruptedException {
+        long tag = nextTag++;
+        Map<String, Double> cpuAtStart = new LinkedHashMap<>();
+        meters.forEach((name, meter) -> cpuAtStart.put(name, meter.cpuSeconds()));
+        long t0 = System.nanoTime();
+        engine.begin(tag, rate, senders);
+        Thread.sleep(stepDuration.toMillis());
+        engine.stopSending();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> cores = new LinkedHashMap<>();
+        meters.forEach((name, meter) -> cores.put(name, (meter.cpuSeconds() - cpuAtStart.get(name)) / seconds));
+        engine.awaitDeliveries(grace);
+        StepCounts counts = engine.end();
+        StepResult result = new StepResult(rate, seconds, counts, cores);
+        if (log != null) {
+            log.println("    " + result);
+        }
+        return result;
+    }
+
+    /**
+     * Waits until no stamps of earlier steps arrive for {@code quiet} (bounded by {@code atMost}): an overloaded
+     * server may still be working off a backlog, which would weigh on the next measurement.
+     */
+    public void settle(Duration quiet, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        long lastLate = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long late = engine.snapshot().late();
+            if (late != lastLate) {
+                lastLate = late;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= quiet.toNanos()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        engine.end();
+    }
+}

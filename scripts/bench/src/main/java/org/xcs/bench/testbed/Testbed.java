@@ -1,0 +1,291 @@
+package org.xcs.bench.testbed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.xcs.bench.client.Login;
+import org.xcs.bench.proc.ProcessTree;
+import org.xcs.common.harness.ComponentProcess;
+import org.xcs.common.harness.EjabberdHost;
+import org.xcs.common.harness.ProsodyHost;
+import org.xcs.common.harness.TestHost;
+
+/**
+ * One benchmark host with everything a scenario compares: built-in MUC on {@code conference.DOMAIN} and built-in
+ * PubSub on {@code pubsub.DOMAIN}; our MUC on {@code muc.DOMAIN} and our PubSub on {@code ps.DOMAIN}, declared as
+ * XEP-0114 components and started as processes on demand. Use:
+ * <pre>{@code
+ * try (Testbed bed = Testbed.builder("prosody", workDir).build().start()) {
+ *     Login login = bed.login();                       // SASL ANONYMOUS on 127.0.0.1
+ *     ComponentProcess muc = bed.startOurMuc(List.of());  // fresh data dir, waits until attached
+ *     ProcessTree host = bed.hostTree(), comp = Testbed.tree("component", muc);
+ * }
+ * }</pre>
+ * Limits (what is changed from the hosts' defaults, and why) are in BENCHMARKS.md.
+ */
+public final class Testbed implements AutoCloseable {
+    public static final String DOMAIN = "bench.test";
+    public static final String BUILTIN_MUC = "conference." + DOMAIN;
+    public static final String BUILTIN_PUBSUB = "pubsub." + DOMAIN;
+    public static final String OUR_MUC = "muc." + DOMAIN;
+    public static final String OUR_PUBSUB = "ps." + DOMAIN;
+    private static final String SECRET = "bench-secret";
+    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String kind;
+    private final TestHost host;
+    private final Path workDir;
+    private final List<ComponentProcess> started = new ArrayList<>();
+    private int componentStarts;
+
+    private Testbed(String kind, TestHost host, Path workDir) {
+        this.kind = kind;
+        this.host = host;
+        this.workDir = workDir;
+    }
+
+    /** {@code kind}: "prosody" or "ejabberd". */
+    public static Builder builder(String kind, Path workDir) {
+        return new Builder(kind, workDir);
+    }
+
+    public Testbed start() {
+        host.start();
+        return this;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public TestHost host() {
+        return host;
+    }
+
+    public String domain() {
+        return DOMAIN;
+    }
+
+    /** Anonymous c2s login on the host (no accounts needed). */
+    public Login login() {
+        return Login.anonymous("127.0.0.1", host.c2sPort(), DOMAIN);
+    }
+
+    /** The host's processes: the one started and its descendants (ejabberd's beam.smp runs under a shell). */
+    public ProcessTree hostTree() {
+        List<ProcessHandle> processes = host.processes();
+        if (processes.isEmpty()) {
+            throw new IllegalStateException(kind + " is not running");
+        }
+        return new ProcessTree(kind, processes.get(0).pid());
+    }
+
+    public static ProcessTree tree(String name, ComponentProcess process) {
+        return new ProcessTree(name, process.pid());
+    }
+
+    /**
+     * Our MUC, attached to {@link #OUR_MUC} with a fresh data dir and nothing throttled: anyone may create rooms and
+     * no history is kept (the built-ins are configured with history 0 too, see BENCHMARKS.md).
+     */
+    public ComponentProcess startOurMuc(List<String> extraArgs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--room-creation", "anyone", "--max-history", "0"));
+        args.addAll(extraArgs);
+        return startComponent("org.xcs.muc.Main", OUR_MUC, args, null);
+    }
+
+    /** Our PubSub attached to {@link #OUR_PUBSUB}, fresh data dir unless {@code extraArgs} names one. */
+    public ComponentProcess startOurPubSub(List<String> extraArgs) throws IOException, InterruptedException {
+        return startComponent("org.xcs.pubsub.Main", OUR_PUBSUB, extraArgs, null);
+    }
+
+    /**
+     * Starts one of our components as a process (as an admin would: its Main and flags, default JVM options) on a
+     * declared domain and waits until it is attached. {@code dataDir} null: a fresh one under the work dir.
+     */
+    public ComponentProcess startComponent(String mainClass, String domain, List<String> extraArgs, Path dataDir)
+            throws IOException, InterruptedException {
+        int n = ++componentStarts;
+        Path dir = Files.createDirectories(workDir.resolve(kind + "-components"));
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, SECRET + "\n");
+        Path data = dataDir != null ? dataDir : Files.createDirectories(dir.resolve(domain + "-data-" + n));
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port",
+                Integer.toString(host.componentPort(domain)), "--domain", domain, "--secret-file", secret.toString(),
+                "--ping-interval", "5"));
+        if (extraArgs.stream().noneMatch(a -> a.equals("--data-dir") || a.startsWith("--data-dir="))) {
+            args.addAll(List.of("--data-dir", data.toString()));
+        }
+        args.addAll(extraArgs);
+        ComponentProcess process = ComponentProcess.start(mainClass, dir.resolve(domain + "-" + n + ".log"), args);
+        started.add(process);
+        if (!process.awaitOutput(": connected to ", ATTACH_TIMEOUT)) {
+            String output = process.output();
+            stop(process);
+            throw new IllegalStateException(mainClass + " never attached to " + kind + ":\n" + output);
+        }
+        return process;
+    }
+
+    /** SIGTERM (the component drains), then SIGKILL if it lingers; by its own PID. */
+    public void stop(ComponentProcess process) throws InterruptedException {
+        process.terminate();
+        if (process.awaitExit(Duration.ofSeconds(15)) == -1) {
+            process.kill();
+        }
+        started.remove(process);
+    }
+
+    @Override
+    public void close() {
+        for (ComponentProcess process : new ArrayList<>(started)) {
+            try {
+                stop(process);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.close();
+            }
+        }
+        host.close();
+    }
+
+    /** Host configuration; the defaults carry the MUC and PubSub built-ins; extra lines let a scenario add more. */
+    public static final class Builder {
+        private final String kind;
+        private final Path workDir;
+        private final List<String> prosodyGlobal = new ArrayList<>();
+        private final List<String> prosodyMuc = new ArrayList<>();
+        private final List<String> prosodyPubsub = new ArrayList<>();
+        private final List<String> ejabberdMuc = new ArrayList<>();
+        private final List<String> ejabberdPubsub = new ArrayList<>();
+        private final List<String> ejabberdModules = new ArrayList<>();
+        private final List<String> ejabberdTopLevel = new ArrayList<>();
+        private final List<String> components = new ArrayList<>(List.of(OUR_MUC, OUR_PUBSUB));
+
+        private Builder(String kind, Path workDir) {
+            if (!kind.equals("prosody") && !kind.equals("ejabberd")) {
+                throw new IllegalArgumentException("host kind is prosody or ejabberd, not " + kind);
+            }
+            this.kind = kind;
+            this.workDir = workDir;
+        }
+
+        /** Lua lines in Prosody's global section (later assignments win over the testbed's). */
+        public Builder prosodyGlobal(String lua) {
+            prosodyGlobal.addAll(lua.lines().toList());
+            return this;
+        }
+
+        /** Lua lines inside {@code Component "conference.DOMAIN" "muc"}. */
+        public Builder prosodyMuc(String lua) {
+            prosodyMuc.addAll(lua.lines().toList());
+            return this;
+        }
+
+        /** Lua lines inside {@code Component "pubsub.DOMAIN" "pubsub"}. */
+        public Builder prosodyPubsub(String lua) {
+            prosodyPubsub.addAll(lua.lines().toList());
+            return this;
+        }
+
+        /** YAML lines (unindented) added under ejabberd's {@code mod_muc:} options. */
+        public Builder ejabberdMuc(String yaml) {
+            ejabberdMuc.addAll(yaml.lines().toList());
+            return this;
+        }
+
+        /** YAML lines (unindented) added under ejabberd's {@code mod_pubsub:} options. */
+        public Builder ejabberdPubsub(String yaml) {
+            ejabberdPubsub.addAll(yaml.lines().toList());
+            return this;
+        }
+
+        /** Further ejabberd modules (YAML under {@code modules:}, unindented). */
+        public Builder ejabberdModules(String yaml) {
+            ejabberdModules.addAll(yaml.lines().toList());
+            return this;
+        }
+
+        public Builder ejabberdTopLevel(String yaml) {
+            ejabberdTopLevel.addAll(yaml.lines().toList());
+            return this;
+        }
+
+        /** Declares one more XEP-0114 component domain of ours (e.g. a second service). */
+        public Builder component(String domain) {
+            components.add(domain);
+            return this;
+        }
+
+        public Testbed build() throws IOException {
+            Path dir = Files.createDirectories(workDir);
+            return new Testbed(kind, kind.equals("prosody") ? prosody() : ejabberd(), dir);
+        }
+
+        private TestHost prosody() {
+            ProsodyHost.Builder b = ProsodyHost.builder(DOMAIN).startTimeout(Duration.ofSeconds(60));
+            components.forEach(c -> b.component(c, SECRET));
+            // mod_limits (c2s/s2s rate limits) stays unloaded; listed as disabled so that no default turns it on.
+            b.globalConfig("modules_disabled = { \"tls\"; \"s2s\"; \"limits\" }\n"
+                    + "c2s_stanza_size_limit = 1024*1024\n"
+                    + "log = { warn = " + lua(workDirLog()) + " }");
+            prosodyGlobal.forEach(b::globalConfig);
+            // RFC 4505 SASL ANONYMOUS: every driver client gets a fresh JID, no accounts to create.
+            b.hostConfig("authentication = \"anonymous\"");
+            StringBuilder muc = new StringBuilder("Component " + lua(BUILTIN_MUC) + " \"muc\"\n")
+                    .append("  muc_room_default_history_length = 0\n")
+                    .append("  muc_room_locking = false\n")
+                    .append("  muc_tombstones = false\n")
+                    .append("  muc_room_default_public = true\n");
+            prosodyMuc.forEach(l -> muc.append("  ").append(l).append('\n'));
+            StringBuilder ps = new StringBuilder("Component " + lua(BUILTIN_PUBSUB) + " \"pubsub\"\n");
+            prosodyPubsub.forEach(l -> ps.append("  ").append(l).append('\n'));
+            b.trailingConfig(muc.toString());
+            b.trailingConfig(ps.toString());
+            return b.build();
+        }
+
+        private String workDirLog() {
+            return workDir.resolve("prosody-warn.log").toString();
+        }
+
+        private TestHost ejabberd() {
+            EjabberdHost.Builder b = EjabberdHost.builder(DOMAIN).startTimeout(Duration.ofSeconds(90));
+            components.forEach(c -> b.component(c, SECRET));
+            StringBuilder muc = new StringBuilder("mod_muc:\n")
+                    .append("  host: ").append(yaml(BUILTIN_MUC)).append('\n')
+                    .append("  access: all\n  access_create: all\n  access_persistent: all\n  access_admin: none\n")
+                    .append("  history_size: 0\n")
+                    .append("  max_users: 10000\n  max_users_presence: 10000\n  max_user_conferences: 1000\n")
+                    .append("  min_message_interval: 0\n  min_presence_interval: 0\n")
+                    .append("  default_room_options:\n    max_users: 10000\n    persistent: false\n    public: true\n");
+            ejabberdMuc.forEach(l -> muc.append("  ").append(l).append('\n'));
+            StringBuilder ps = new StringBuilder("mod_pubsub:\n")
+                    .append("  host: ").append(yaml(BUILTIN_PUBSUB)).append('\n')
+                    .append("  access_createnode: all\n");
+            ejabberdPubsub.forEach(l -> ps.append("  ").append(l).append('\n'));
+            b.moduleConfig(muc.toString());
+            b.moduleConfig(ps.toString());
+            ejabberdModules.forEach(b::moduleConfig);
+            // SASL ANONYMOUS on the benchmark domain; the c2s listener of the harness has no shaper (default none).
+            b.topLevelConfig("host_config:\n  " + yaml(DOMAIN) + ":\n    auth_method: [anonymous]\n"
+                    + "    anonymous_protocol: sasl_anon\n    allow_multiple_connections: true\n"
+                    + "max_fsm_queue: 1000000\n"
+                    + "shaper_rules:\n  max_user_sessions: 100000\n  max_user_offline_messages: 0\n");
+            ejabberdTopLevel.forEach(b::topLevelConfig);
+            return b.build();
+        }
+
+        private static String lua(String value) {
+            return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+
+        private static String yaml(String value) {
+            return '"' + value + '"';
+        }
+    }
+}
