@@ -12,6 +12,7 @@ final class Scenarios {
         List<Scenario> all = new ArrayList<>();
         all.add(new org.xcs.bench.selftest.DriverSelfScenario());
         all.add(new org.xcs.bench.scenarios.rooms.PersistentRoomsStartup());
+        all.add(new org.xcs.bench.scenarios.pubsub.PubSubFanout());
         all.add(new org.xcs.bench.scenarios.componentonly.ComponentOnlyCapacity());
         return all;
     }
