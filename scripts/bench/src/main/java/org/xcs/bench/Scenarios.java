@@ -13,6 +13,7 @@ final class Scenarios {
         all.add(new org.xcs.bench.selftest.DriverSelfScenario());
         all.add(new org.xcs.bench.scenarios.rooms.PersistentRoomsStartup());
         all.add(new org.xcs.bench.scenarios.pubsub.PubSubFanout());
+        all.add(new org.xcs.bench.scenarios.pubsub.ItemPages());
         all.add(new org.xcs.bench.scenarios.componentonly.ComponentOnlyCapacity());
         return all;
     }
