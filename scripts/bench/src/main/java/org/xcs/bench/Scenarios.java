@@ -11,6 +11,9 @@ final class Scenarios {
     static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
         all.add(new org.xcs.bench.selftest.DriverSelfScenario());
+        all.add(org.xcs.bench.muc.MucThroughputScenario.tenRoomsOfTwenty());
+        all.add(org.xcs.bench.muc.MucThroughputScenario.oneRoomOfTwoHundred());
+        all.add(new org.xcs.bench.muc.MucMemoryScenario());
         all.add(new org.xcs.bench.scenarios.rooms.PersistentRoomsStartup());
         all.add(new org.xcs.bench.scenarios.pubsub.PubSubFanout());
         all.add(new org.xcs.bench.scenarios.pubsub.ItemPages());

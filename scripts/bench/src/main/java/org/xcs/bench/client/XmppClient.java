@@ -34,6 +34,9 @@ public final class XmppClient {
     private final CompletableFuture<XmppClient> ready = new CompletableFuture<>();
     private final ArrayDeque<Expectation> expectations = new ArrayDeque<>();
     private final StringBuilder text = new StringBuilder();
+    /** Text before this index was already searched by the head expectation (minus a margin for split matches). */
+    private int searchedUpTo;
+    private static final int MATCH_MARGIN = 512;
 
     private SocketChannel channel;
     private SelectionKey key;
@@ -203,7 +206,9 @@ public final class XmppClient {
     /** New bytes arrived while an expectation is pending: keep them as text (Latin-1: one char per byte). */
     void appendText(byte[] a, int from, int to) {
         if (text.length() + (to - from) > MAX_TEXT) {
-            text.delete(0, Math.min(text.length(), text.length() + (to - from) - MAX_TEXT));
+            int drop = Math.min(text.length(), text.length() + (to - from) - MAX_TEXT);
+            text.delete(0, drop);
+            searchedUpTo = Math.max(0, searchedUpTo - drop);
         }
         for (int i = from; i < to; i++) {
             text.append((char) (a[i] & 0xff));
@@ -215,16 +220,20 @@ public final class XmppClient {
         while (!expectations.isEmpty()) {
             Expectation head = expectations.peek();
             Matcher m = head.pattern().matcher(text);
-            if (!m.find()) {
+            // Re-searching all the text on every read would be quadratic while presence floods in during a join.
+            if (!m.find(Math.max(0, searchedUpTo - MATCH_MARGIN))) {
+                searchedUpTo = text.length();
                 return;
             }
             String consumed = text.substring(0, m.end());
             text.delete(0, m.end());
+            searchedUpTo = 0;
             expectations.poll();
             head.result().complete(consumed);
         }
         // Nobody waits: drop the text, the hot path keeps none.
         text.setLength(0);
+        searchedUpTo = 0;
     }
 
     /** Queues bytes for the socket, writing at once what the kernel takes. False when the client is closed. */

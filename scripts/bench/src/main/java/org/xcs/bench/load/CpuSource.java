@@ -12,9 +12,16 @@ public interface CpuSource {
         return tree::cpuSeconds;
     }
 
-    /** This whole driver JVM (loops, GC, JIT, the scenario's thread). */
+    /**
+     * This driver JVM alone (loops, GC, JIT, the scenario's thread): not its process tree, whose descendants are the
+     * hosts and components the harness started.
+     */
     static CpuSource driverProcess() {
-        return of(new ProcessTree("driver", ProcessHandle.current().pid()));
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return () -> sun.getProcessCpuTime() / 1e9;
+        }
+        throw new IllegalStateException("this JVM does not report its process CPU time");
     }
 
     /** Only the engine's selector threads. */

@@ -68,6 +68,8 @@ public final class DriverSelfScenario implements Scenario {
                     List.of(loopCores > 0 ? best.deliveriesPerSecond() / loopCores : 0.0), limit));
             results.add(new Figure(ID, "loopback", "driver", null, "delivered at ceiling", "ratio", true,
                     List.of(best.counts().deliveredRatio()), limit));
+            results.add(new Figure(ID, "loopback", "driver", null, "deliveries counted", "count", true,
+                    List.of((double) r.steps().stream().mapToLong(x -> x.counts().delivered()).sum()), null));
         }
     }
 }

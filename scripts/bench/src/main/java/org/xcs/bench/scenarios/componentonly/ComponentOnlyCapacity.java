@@ -177,13 +177,15 @@ public final class ComponentOnlyCapacity implements Scenario {
         long other0 = tally.otherErrors.sum();
         long out0 = outCounter.getAsLong();
         CpuMeter component = new CpuMeter(new ProcessTree("component", process.pid())).start();
-        CpuMeter driver = CpuMeter.ofThisProcess().start();
+        // The JVM alone: its process tree holds the component it started.
+        org.xcs.bench.load.CpuSource driverCpu = org.xcs.bench.load.CpuSource.driverProcess();
+        double driver0 = driverCpu.cpuSeconds();
         long t0 = System.nanoTime();
         long in = feed.run(settings.stepDuration());
         double seconds = (System.nanoTime() - t0) / 1e9;
         long out = outCounter.getAsLong() - out0;
         double componentCores = component.cores();
-        double driverCores = driver.cores();
+        double driverCores = (driverCpu.cpuSeconds() - driver0) / seconds;
         feed.drain(Duration.ofSeconds(10));
         String sample = tally.lastError;
         if (tally.otherErrors.sum() > other0 && sample != null) {

@@ -1,0 +1,180 @@
+package org.xcs.bench.muc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.xcs.bench.BenchSettings;
+import org.xcs.bench.Scenario;
+import org.xcs.bench.client.ClientEngine;
+import org.xcs.bench.client.XmppClient;
+import org.xcs.bench.load.Criteria;
+import org.xcs.bench.load.LoadRunner;
+import org.xcs.bench.load.Ramp;
+import org.xcs.bench.load.RampResult;
+import org.xcs.bench.load.StepResult;
+import org.xcs.bench.report.Figure;
+import org.xcs.bench.report.Results;
+import org.xcs.bench.testbed.Testbed;
+import org.xcs.common.harness.ComponentProcess;
+
+/**
+ * Scenarios 1 and 2 of issue 6: {@code rooms} rooms of {@code occupants}, every occupant sending groupchat messages.
+ * Per host: one testbed with the built-in MUC and ours (fresh data dir) side by side; per repetition, built-in then
+ * ours, each with fresh clients and fresh rooms: joins/s, one step at a fixed light rate (p50/p99), then an ascending
+ * ramp. The first ramp of a system starts at {@code startRate}; later ones start two steps below that system's
+ * previous saturation, which keeps three ramps per system within the time budget.
+ */
+public final class MucThroughputScenario implements Scenario {
+    private static final double FACTOR = 1.5;
+    private static final int MAX_STEPS = 9;
+    private static final Duration GRACE = Duration.ofSeconds(1);
+
+    private final String id;
+    private final String title;
+    private final int rooms;
+    private final int occupants;
+    private final double lightRate;
+    private final double startRate;
+    private final double maxRate;
+
+    public MucThroughputScenario(String id, String title, int rooms, int occupants, double lightRate,
+                                 double startRate, double maxRate) {
+        this.id = id;
+        this.title = title;
+        this.rooms = rooms;
+        this.occupants = occupants;
+        this.lightRate = lightRate;
+        this.startRate = startRate;
+        this.maxRate = maxRate;
+    }
+
+    /** Scenario 1: 10 rooms x 20 occupants; light load 20 msgs/s (400 deliveries/s). */
+    public static MucThroughputScenario tenRoomsOfTwenty() {
+        return new MucThroughputScenario("muc-10x20", "MUC 10 rooms x 20 occupants, every occupant sending",
+                10, 20, 20, 50, 6000);
+    }
+
+    /** Scenario 2: one room of 200; light load 4 msgs/s (800 deliveries/s). */
+    public static MucThroughputScenario oneRoomOfTwoHundred() {
+        return new MucThroughputScenario("muc-1x200", "MUC 1 room x 200 occupants, every occupant sending",
+                1, 200, 4, 8, 1500);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public void run(BenchSettings settings, Results results) throws Exception {
+        for (String host : settings.hosts()) {
+            runOn(host, settings, results);
+        }
+    }
+
+    private void runOn(String hostKind, BenchSettings settings, Results results) throws Exception {
+        int roomCount = settings.smoke() ? Math.min(rooms, 2) : rooms;
+        int perRoom = settings.smoke() ? 3 : occupants;
+        try (Testbed bed = Testbed.builder(hostKind, settings.workDir().resolve(id + "-" + hostKind)).build().start()) {
+            ComponentProcess ours = bed.startOurMuc(List.of());
+            List<SystemUnderTest> systems = List.of(
+                    new SystemUnderTest(SystemUnderTest.builtinName(hostKind), Testbed.BUILTIN_MUC, null,
+                            bed.hostTree(), null),
+                    new SystemUnderTest(SystemUnderTest.oursName(hostKind), Testbed.OUR_MUC,
+                            SystemUnderTest.builtinName(hostKind), bed.hostTree(), Testbed.tree("component", ours)));
+            Map<String, Samples> samples = new LinkedHashMap<>();
+            systems.forEach(s -> samples.put(s.name(), new Samples()));
+            for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
+                for (SystemUnderTest system : systems) {
+                    Samples s = samples.get(system.name());
+                    System.out.printf("  %s %s, repeat %d%n", id, system.name(), repeat);
+                    measure(bed, system, settings, roomCount, perRoom, "r" + repeat + "x", s);
+                }
+            }
+            for (SystemUnderTest system : systems) {
+                samples.get(system.name()).report(id, hostKind, system, results);
+            }
+            if (!ours.isAlive()) {
+                throw new IllegalStateException("our MUC died during " + id + ":\n" + ours.output());
+            }
+        }
+    }
+
+    private void measure(Testbed bed, SystemUnderTest system, BenchSettings settings, int roomCount, int perRoom,
+                         String roomPrefix, Samples s) throws Exception {
+        try (ClientEngine engine = new ClientEngine(1)) {
+            List<XmppClient> clients = engine.loginAll(bed.login(), roomCount * perRoom, 64, Duration.ofSeconds(120));
+            MucRooms.Filled filled = MucRooms.fill(clients, system.service(), roomPrefix + System.nanoTime() % 100000
+                    + "-", roomCount, Duration.ofSeconds(120));
+            s.joinsPerSecond.add(filled.joinsPerSecond());
+            System.out.printf("    %d joins in %.2f s%n", filled.joins(), filled.joinSeconds());
+            LoadRunner runner = new LoadRunner(engine, system.meters(), settings.stepDuration(), GRACE, System.out);
+            StepResult light = runner.step(lightRate, filled.senders());
+            s.lightP50.add(light.p50Millis());
+            s.lightP99.add(light.p99Millis());
+            s.delivered.add((double) light.counts().delivered());
+            double start = settings.smoke() ? lightRate
+                    : s.lastSaturation > 0 ? s.lastSaturation / FACTOR / FACTOR : startRate;
+            Ramp ramp = new Ramp(Math.max(start, lightRate), FACTOR, settings.smoke() ? lightRate : maxRate,
+                    settings.smoke() ? 1 : MAX_STEPS,
+                    Criteria.ISSUE_6);
+            RampResult r = ramp.run(runner, filled.senders());
+            StepResult top = r.lastPassing() != null ? r.lastPassing() : r.steps().get(0);
+            s.lastSaturation = r.saturation();
+            s.saturation.add(r.saturation());
+            s.deliveriesAtSaturation.add(top.deliveriesPerSecond());
+            s.satP50.add(top.p50Millis());
+            s.satP99.add(top.p99Millis());
+            s.serverCpuPerThousand.add(top.counts().delivered() == 0 ? 0
+                    : system.serverCores(top) * top.seconds() / top.counts().delivered() * 1e6);
+            s.delivered.add((double) top.counts().delivered());
+            s.limits.add(r.limitedBy());
+        }
+        bed.awaitHostIdle(Duration.ofSeconds(20));
+    }
+
+    /** Per-repetition samples of one system. */
+    private static final class Samples {
+        final List<Double> saturation = new ArrayList<>();
+        final List<Double> deliveriesAtSaturation = new ArrayList<>();
+        final List<Double> lightP50 = new ArrayList<>();
+        final List<Double> lightP99 = new ArrayList<>();
+        final List<Double> satP50 = new ArrayList<>();
+        final List<Double> satP99 = new ArrayList<>();
+        final List<Double> joinsPerSecond = new ArrayList<>();
+        final List<Double> serverCpuPerThousand = new ArrayList<>();
+        final List<Double> delivered = new ArrayList<>();
+        final List<String> limits = new ArrayList<>();
+        double lastSaturation;
+
+        void report(String scenario, String host, SystemUnderTest system, Results results) {
+            String limit = String.join(" | ", limits);
+            String sys = system.name();
+            String anchor = system.anchor();
+            results.add(new Figure(scenario, host, sys, anchor, "saturation", "msgs/s", true, saturation, limit));
+            results.add(new Figure(scenario, host, sys, anchor, "deliveries/s at saturation", "1/s", true,
+                    deliveriesAtSaturation, limit));
+            results.add(new Figure(scenario, host, sys, anchor, "p50 light load", "ms", false, clean(lightP50), null));
+            results.add(new Figure(scenario, host, sys, anchor, "p99 light load", "ms", false, clean(lightP99), null));
+            results.add(new Figure(scenario, host, sys, anchor, "p50 at saturation", "ms", false, clean(satP50), null));
+            results.add(new Figure(scenario, host, sys, anchor, "p99 at saturation", "ms", false, clean(satP99), null));
+            results.add(new Figure(scenario, host, sys, anchor, "joins/s", "1/s", true, joinsPerSecond, null));
+            results.add(new Figure(scenario, host, sys, anchor, "server CPU per 1k deliveries", "ms", false,
+                    serverCpuPerThousand, "host" + (system.component() != null ? " + component" : "")));
+            results.add(new Figure(scenario, host, sys, null, "deliveries counted", "count", true, delivered, null));
+        }
+
+        /** A step without deliveries has no latency: kept out of JSON as -1 rather than NaN. */
+        private static List<Double> clean(List<Double> values) {
+            return values.stream().map(v -> Double.isNaN(v) ? -1.0 : v).toList();
+        }
+    }
+}

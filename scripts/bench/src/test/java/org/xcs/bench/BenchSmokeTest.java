@@ -1,0 +1,58 @@
+package org.xcs.bench;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xcs.bench.report.Figure;
+import org.xcs.bench.report.Results;
+import org.xcs.common.harness.HostTests;
+import org.xcs.common.harness.RealHostTest;
+
+/**
+ * The few-second run of the whole tool (issue 6): every registered scenario, tiny loads, one step, on both hosts.
+ * Figures mean nothing here; what is checked is that each scenario ran and really counted what it received: every
+ * scenario reports a "deliveries counted" figure (see BENCHMARKS.md) and it is above zero.
+ */
+@RealHostTest
+class BenchSmokeTest {
+    static final String DELIVERIES_COUNTED = "deliveries counted";
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void hosts() {
+        HostTests.requireProsody();
+        HostTests.requireEjabberd();
+    }
+
+    @Test
+    void everyScenarioRunsAndCountsDeliveriesInASmokeRun() throws Exception {
+        BenchSettings smoke = new BenchSettings(true, 1, Duration.ofMillis(700), List.of("prosody", "ejabberd"), work);
+        Results results = Main.run(smoke, List.of());
+        results.printTable(System.out);
+        for (Scenario scenario : Scenarios.all()) {
+            List<Figure> mine = results.all().stream().filter(f -> f.scenario().equals(scenario.id())).toList();
+            assertFalse(mine.isEmpty(), scenario.id() + " produced no figures");
+            List<Figure> counted = mine.stream().filter(f -> f.metric().equals(DELIVERIES_COUNTED)).toList();
+            assertFalse(counted.isEmpty(), scenario.id() + " reports no '" + DELIVERIES_COUNTED + "' figure");
+            for (Figure f : counted) {
+                assertTrue(f.min() > 0, scenario.id() + " " + f.host() + " " + f.system() + " counted nothing");
+            }
+            for (Figure f : mine) {
+                assertTrue(f.samples().stream().allMatch(Double::isFinite), "not finite: " + f);
+            }
+        }
+        Set<String> hosts = results.all().stream().map(Figure::host).collect(Collectors.toSet());
+        assertTrue(hosts.contains("prosody") && hosts.contains("ejabberd"), "both hosts measured: " + hosts);
+    }
+}
