@@ -42,13 +42,15 @@ final class RoomCodec implements Codec<Room> {
     public Room decode(byte[] bytes) {
         RecordReader in = new RecordReader(bytes, "a stored room");
         in.version(VERSION);
-        JID jid = new JID(in.string());
+        // Stored JIDs were written from JID.toBareJID(), so they are already prepared: preparing them again
+        // (RFC 7622 §3, idempotent) cost three quarters of the start-up time with 100,000 rooms.
+        JID jid = prepared(in.string());
         Instant created = in.instant();
         RoomConfig config = RoomConfigFields.read(in);
         Room room = new Room(jid, config, created);
         int affiliations = in.integer();
         for (int i = 0; i < affiliations; i++) {
-            JID member = new JID(in.string());
+            JID member = prepared(in.string());
             String wire = in.string();
             Affiliation affiliation = Affiliation.fromWire(wire);
             if (affiliation == null) {
@@ -58,10 +60,14 @@ final class RoomCodec implements Codec<Room> {
         }
         int nicks = in.integer();
         for (int i = 0; i < nicks; i++) {
-            room.registerNick(new JID(in.string()), in.string());
+            room.registerNick(prepared(in.string()), in.string());
         }
         room.subject(new Subject(in.string(), in.string(), in.instant()));
         in.end();
         return room;
+    }
+
+    private static JID prepared(String storedJid) {
+        return new JID(storedJid, true);
     }
 }

@@ -16,7 +16,10 @@ final class Scenarios {
         all.add(org.xcs.bench.muc.MucThroughputScenario.tenRoomsOfTwenty());
         all.add(org.xcs.bench.muc.MucThroughputScenario.oneRoomOfTwoHundred());
         all.add(new org.xcs.bench.muc.MucMemoryScenario());
-        // scenarios 4-7 (benchps) go here
+        all.add(new org.xcs.bench.scenarios.rooms.PersistentRoomsStartup());
+        all.add(new org.xcs.bench.scenarios.pubsub.PubSubFanout());
+        all.add(new org.xcs.bench.scenarios.pubsub.ItemPages());
+        all.add(new org.xcs.bench.scenarios.componentonly.ComponentOnlyCapacity());
         all.add(new TurnScenario());
         all.add(new Socks5Scenario());
         return all;

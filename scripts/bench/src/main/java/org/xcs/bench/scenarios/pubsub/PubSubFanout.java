@@ -1,0 +1,118 @@
+package org.xcs.bench.scenarios.pubsub;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.xcs.bench.BenchSettings;
+import org.xcs.bench.Scenario;
+import org.xcs.bench.client.ClientEngine;
+import org.xcs.bench.client.Sender;
+import org.xcs.bench.client.XmppClient;
+import org.xcs.bench.load.CpuSource;
+import org.xcs.bench.load.Criteria;
+import org.xcs.bench.load.LoadRunner;
+import org.xcs.bench.load.Ramp;
+import org.xcs.bench.load.RampResult;
+import org.xcs.bench.load.StepResult;
+import org.xcs.bench.report.Figure;
+import org.xcs.bench.report.Results;
+import org.xcs.bench.testbed.Testbed;
+import org.xcs.common.harness.ComponentProcess;
+
+/**
+ * Issue 6 scenario 5: one node, 100 subscribers (full JIDs, one c2s session each), one publisher sending stamped
+ * payloads open-loop. Two nodes: items stored ({@code pubsub#persist_items} 1) and transient (0, XEP-0060
+ * §7.1.3.6: the payload is delivered, nothing kept). Per system: a step at 10 publishes/s (light load latency), then
+ * the issue's ramp (steps 1.5x apart; saturation = highest step with >= 98% delivered and p99 <= 250 ms).
+ */
+public final class PubSubFanout implements Scenario {
+    static final String BUILTIN = "built-in";
+    static final String OURS = "xcs";
+
+    @Override
+    public String id() {
+        return "pubsub-100subs";
+    }
+
+    @Override
+    public String title() {
+        return "PubSub one node x 100 subscribers, stored and transient: saturation, publish-to-notify latency";
+    }
+
+    @Override
+    public void run(BenchSettings settings, Results results) throws Exception {
+        int subscribers = settings.smoke() ? 5 : 100;
+        Duration step = settings.smoke() ? Duration.ofMillis(500) : Duration.ofSeconds(2);
+        for (String kind : settings.hosts()) {
+            try (Testbed bed = PubSubBed.start(kind, settings.workDir().resolve("pubsub-fanout-" + kind))) {
+                for (String system : List.of(BUILTIN, OURS)) {
+                    ComponentProcess ours = system.equals(OURS) ? bed.startOurPubSub(List.of()) : null;
+                    String service = ours == null ? Testbed.BUILTIN_PUBSUB : Testbed.OUR_PUBSUB;
+                    try (ClientEngine engine = new ClientEngine(1)) {
+                        List<XmppClient> clients = engine.loginAll(bed.login(), subscribers + 1, 32,
+                                Duration.ofSeconds(60));
+                        XmppClient publisher = clients.get(0);
+                        List<XmppClient> subs = clients.subList(1, clients.size());
+                        Map<String, CpuSource> cpu = new LinkedHashMap<>();
+                        cpu.put(kind, CpuSource.of(bed.hostTree()));
+                        if (ours != null) {
+                            cpu.put("component", CpuSource.of(Testbed.tree("component", ours)));
+                        }
+                        cpu.put("driver", CpuSource.driverProcess());
+                        LoadRunner runner = new LoadRunner(engine, cpu, step, Duration.ofSeconds(2), System.out);
+                        for (boolean stored : List.of(true, false)) {
+                            String node = stored ? "stored" : "transient";
+                            PubSubBed.createNode(publisher, service, node, PubSubBed.nodeConfig(stored, 1000));
+                            PubSubBed.subscribeAll(subs, service, node);
+                            List<Sender> senders = List.of(Sender.of(publisher, "<iq type='set' to='" + service
+                                    + "' id='pub'><pubsub xmlns='" + PubSubBed.NS + "'><publish node='" + node
+                                    + "'><item><entry xmlns='urn:xcs:bench'>", "</entry></item></publish></pubsub></iq>",
+                                    subs.size()));
+                            System.out.println("  " + kind + " " + system + " " + node);
+                            measure(settings, results, runner, senders, kind, system, node);
+                        }
+                    } finally {
+                        if (ours != null) {
+                            bed.stop(ours);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void measure(BenchSettings settings, Results results, LoadRunner runner, List<Sender> senders,
+                         String kind, String system, String node) throws InterruptedException {
+        StepResult light = runner.step(10, senders);
+        runner.settle(Duration.ofMillis(300), Duration.ofSeconds(5));
+        List<Double> saturation = new ArrayList<>();
+        List<Double> notifications = new ArrayList<>();
+        List<Double> p99Sat = new ArrayList<>();
+        String limited = null;
+        double start = 15;
+        for (int r = 0; r < settings.repeats(); r++) {
+            Ramp ramp = settings.smoke() ? new Ramp(10, 1.5, 10, 1, Criteria.ISSUE_6)
+                    : new Ramp(start, 1.5, 3000, 10, Criteria.ISSUE_6);
+            RampResult result = ramp.run(runner, senders);
+            saturation.add(result.saturation());
+            notifications.add(result.lastPassing() == null ? 0 : result.lastPassing().deliveriesPerSecond());
+            p99Sat.add(result.lastPassing() == null ? Double.NaN : result.lastPassing().p99Millis());
+            limited = result.limitedBy();
+            // Later ramps start two steps below the last saturation: same criteria, fewer steps.
+            start = Math.max(10, result.saturation() / 2.25);
+        }
+        String label = system.equals(OURS) ? OURS + " pubsub" : kind + " " + BUILTIN;
+        String anchor = system.equals(OURS) ? kind + " " + BUILTIN : null;
+        String s = id() + "-" + node;
+        results.add(new Figure(s, kind, label, anchor, "publishes/s at saturation", "1/s", true, saturation, limited));
+        results.add(new Figure(s, kind, label, anchor, "notifications/s at saturation", "1/s", true, notifications, null));
+        results.add(new Figure(s, kind, label, anchor, "p99 at saturation", "ms", false,
+                p99Sat.stream().map(v -> v.isNaN() ? 0 : v).toList(), null));
+        results.add(new Figure(s, kind, label, anchor, "p50 at 10/s", "ms", false, List.of(light.p50Millis()),
+                String.format("delivered %.1f%%", 100 * light.counts().deliveredRatio())));
+        results.add(new Figure(s, kind, label, anchor, "p99 at 10/s", "ms", false, List.of(light.p99Millis()), null));
+    }
+}
