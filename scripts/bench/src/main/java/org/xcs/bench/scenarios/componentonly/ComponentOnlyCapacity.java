@@ -71,11 +71,14 @@ public final class ComponentOnlyCapacity implements Scenario {
                 runs.stream().map(Load::outPerSecond).toList(), null));
         results.add(new Figure(id(), "standin", system, null, "stanzas out per component core-s", "1/cpu-s", true,
                 runs.stream().map(l -> l.outPerSecond / Math.max(l.componentCores, 1e-3)).toList(), null));
+        results.add(new Figure(id(), "standin", system, null, "deliveries counted", "stanzas", true,
+                runs.stream().map(Load::outCounted).toList(), "stanzas the stand-in host counted back"));
         results.add(new Figure(id(), "standin", system, null, "component CPU", "cores", false,
                 runs.stream().map(Load::componentCores).toList(), null));
     }
 
-    record Load(String inName, String outName, double inPerSecond, double outPerSecond, double componentCores,
+    record Load(String inName, String outName, double inPerSecond, double outPerSecond, double outCounted,
+                double componentCores,
                 double driverCores, long shed, long otherErrors) {
     }
 
@@ -191,7 +194,7 @@ public final class ComponentOnlyCapacity implements Scenario {
         if (tally.otherErrors.sum() > other0 && sample != null) {
             System.out.println("  (component answered errors, e.g. " + sample + ")");
         }
-        return new Load(inName, outName, in / seconds, out / seconds, componentCores, driverCores,
+        return new Load(inName, outName, in / seconds, out / seconds, out, componentCores, driverCores,
                 tally.shed.sum() - shed0, tally.otherErrors.sum() - other0);
     }
 

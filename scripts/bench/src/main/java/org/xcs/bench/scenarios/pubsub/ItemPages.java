@@ -93,6 +93,10 @@ public final class ItemPages implements Scenario {
                 items + "; " + t.note));
         results.add(new Figure(id(), kind, label, anchor, query + " max", "ms", false,
                 List.of(Collections.max(t.millis)), null));
+        if (query.startsWith("max_items=50")) {
+            results.add(new Figure(id(), kind, label, anchor, "deliveries counted", "answers", true,
+                    List.of((double) t.millis.size()), "timed answers to " + query));
+        }
     }
 
     private record Timing(List<Double> millis, String note) {

@@ -114,5 +114,7 @@ public final class PubSubFanout implements Scenario {
         results.add(new Figure(s, kind, label, anchor, "p50 at 10/s", "ms", false, List.of(light.p50Millis()),
                 String.format("delivered %.1f%%", 100 * light.counts().deliveredRatio())));
         results.add(new Figure(s, kind, label, anchor, "p99 at 10/s", "ms", false, List.of(light.p99Millis()), null));
+        results.add(new Figure(s, kind, label, anchor, "deliveries counted", "notifications", true,
+                List.of((double) light.counts().delivered()), "notifications received in the 10/s step"));
     }
 }

@@ -66,6 +66,8 @@ public final class PersistentRoomsStartup implements Scenario {
                 "target <= 2000 ms; JVM start + store load"));
         results.add(new Figure(id(), "standin", SYSTEM, null, "start to handshake, " + n, "ms", false, attach, null));
         results.add(new Figure(id(), "standin", SYSTEM, null, "RSS serving, " + n, "MiB", false, rss, null));
+        results.add(new Figure(id(), "standin", SYSTEM, null, "deliveries counted", "answers", true,
+                List.of((double) serve.size()), "disco#info answers from the last room, one per start"));
         results.add(new Figure(id(), "standin", SYSTEM + " empty", null, "start to serving, 0 rooms", "ms", false,
                 emptyServe, "JVM floor"));
         results.add(new Figure(id(), "standin", SYSTEM + " empty", null, "RSS serving, 0 rooms", "MiB", false,
