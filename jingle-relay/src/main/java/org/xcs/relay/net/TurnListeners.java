@@ -48,7 +48,7 @@ public final class TurnListeners implements AutoCloseable {
             throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < (listen.getPort() == 0 ? BIND_ATTEMPTS : 1); attempt++) {
-            UdpTurnListener udp = new UdpTurnListener(listen, server);
+            UdpTurnListener udp = new UdpTurnListener(listen, server, endpoints.loop());
             try {
                 InetSocketAddress bound = new InetSocketAddress(listen.getAddress(), udp.localAddress().getPort());
                 TcpTurnListener tcp = new TcpTurnListener(bound, server, MAX_TCP_CONNECTIONS);

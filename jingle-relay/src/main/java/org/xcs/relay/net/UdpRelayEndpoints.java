@@ -4,15 +4,9 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,30 +14,27 @@ import org.xcs.relay.turn.RelayEndpoint;
 import org.xcs.relay.turn.RelayEndpoints;
 
 /**
- * Relayed UDP sockets in the port range, all read by one selector thread: the number of threads does not grow
- * with allocations. A port in use elsewhere is skipped; the range exhausted fails the Allocate (508).
+ * Relayed UDP sockets in the port range, all read by one {@link DatagramLoop}, which the TURN port's UDP listener
+ * shares (see {@link TurnListeners}): the number of threads does not grow with allocations, and relaying needs no
+ * thread hand-off. A port in use elsewhere is skipped; the range exhausted fails the Allocate (508).
  */
 public final class UdpRelayEndpoints implements RelayEndpoints, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UdpRelayEndpoints.class);
-    /** Datagrams read from one socket per selector round, so one busy peer cannot starve the rest. */
-    private static final int READS_PER_ROUND = 16;
     static final int SOCKET_BUFFER = 1 << 20;
 
     private final InetAddress bindAddress;
     private final PortRange ports;
-    private final Selector selector;
-    private final Queue<Endpoint> pending = new ConcurrentLinkedQueue<>();
-    private final Thread pump;
-    private volatile boolean open = true;
+    private final DatagramLoop loop;
 
     public UdpRelayEndpoints(InetAddress bindAddress, PortRange ports) throws IOException {
         this.bindAddress = bindAddress;
         this.ports = ports;
-        this.selector = Selector.open();
-        this.pump = new Thread(this::pumpLoop, "turn-relay-pump");
-        pump.setDaemon(true);
-        pump.start();
+        this.loop = new DatagramLoop("turn-udp-loop");
+    }
+
+    DatagramLoop loop() {
+        return loop;
     }
 
     @Override
@@ -56,7 +47,7 @@ public final class UdpRelayEndpoints implements RelayEndpoints, AutoCloseable {
             }
             DatagramChannel channel = DatagramChannel.open();
             try {
-                // A peer's burst waits here until the pump reads it; the kernel default (~208 KiB) dropped datagrams
+                // A peer's burst waits here until the loop reads it; the kernel default (~208 KiB) dropped datagrams
                 // under the bench's 128 in flight. A limit, not an allocation: idle sockets cost nothing more.
                 channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
                 channel.bind(new InetSocketAddress(bindAddress, port));
@@ -65,74 +56,24 @@ public final class UdpRelayEndpoints implements RelayEndpoints, AutoCloseable {
                 channel.close();
                 continue;
             }
-            Endpoint endpoint = new Endpoint(channel, inbound);
-            pending.add(endpoint);
-            selector.wakeup();
+            Endpoint endpoint = new Endpoint(channel);
+            loop.register(channel, inbound::fromPeer);
             return endpoint;
         }
         throw new IOException("no free port in " + ports);
     }
 
-    private void pumpLoop() {
-        ByteBuffer buffer = ByteBuffer.allocate(65_536);
-        while (open) {
-            try {
-                selector.select(1_000);
-                for (Endpoint e; (e = pending.poll()) != null; ) {
-                    if (e.channel.isOpen()) {
-                        e.channel.register(selector, SelectionKey.OP_READ, e);
-                    }
-                }
-                for (SelectionKey key : selector.selectedKeys()) {
-                    Endpoint e = (Endpoint) key.attachment();
-                    for (int i = 0; i < READS_PER_ROUND && key.isValid(); i++) {
-                        buffer.clear();
-                        SocketAddress from = e.channel.receive(buffer);
-                        if (from == null) {
-                            break;
-                        }
-                        buffer.flip();
-                        byte[] data = new byte[buffer.remaining()];
-                        buffer.get(data);
-                        e.inbound.fromPeer((InetSocketAddress) from, data);
-                    }
-                }
-                selector.selectedKeys().clear();
-            } catch (ClosedSelectorException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                // One socket's failure (closed under us, ICMP errors) must not stop the others.
-                if (open) {
-                    log.debug("relay pump: {}", e.toString());
-                }
-                selector.selectedKeys().clear();
-            }
-        }
-    }
-
     @Override
     public void close() {
-        open = false;
-        try {
-            selector.close();
-        } catch (IOException e) {
-            log.debug("closing selector: {}", e.toString());
-        }
-        try {
-            pump.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
     private final class Endpoint implements RelayEndpoint {
         final DatagramChannel channel;
-        final Inbound inbound;
         final InetSocketAddress bound;
 
-        Endpoint(DatagramChannel channel, Inbound inbound) throws IOException {
+        Endpoint(DatagramChannel channel) throws IOException {
             this.channel = channel;
-            this.inbound = inbound;
             this.bound = (InetSocketAddress) channel.getLocalAddress();
         }
 
@@ -142,9 +83,9 @@ public final class UdpRelayEndpoints implements RelayEndpoints, AutoCloseable {
         }
 
         @Override
-        public void send(byte[] data, InetSocketAddress peer) {
+        public void send(ByteBuffer data, InetSocketAddress peer) {
             try {
-                channel.send(ByteBuffer.wrap(data), peer);
+                channel.send(data, peer);
             } catch (IOException | RuntimeException e) {
                 log.debug("relay send to {} failed: {}", peer, e.toString());
             }
@@ -158,7 +99,7 @@ public final class UdpRelayEndpoints implements RelayEndpoints, AutoCloseable {
                 log.debug("closing relay socket: {}", e.toString());
             }
             // A registered channel's socket is released when the selector deregisters it: let that happen now.
-            selector.wakeup();
+            loop.wakeup();
         }
     }
 }

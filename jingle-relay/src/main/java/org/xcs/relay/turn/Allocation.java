@@ -7,20 +7,23 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 import org.xcs.relay.stun.TransactionId;
 
 /**
  * One allocation's state (RFC 8656 §3.2, §9, §12): its expiry, permissions by peer IP address (ports do not
  * matter, §9), and channel bindings, one peer per channel and one channel per peer. Accessed by the client's
- * listener thread and by the relay socket's reader, hence synchronized.
+ * listener thread and by the relay socket's reader, hence synchronized. Times are epoch milliseconds inside, so the
+ * per-packet checks ({@link #channelPeer}, {@link #channelOf}, {@link #hasPermission}) allocate nothing.
  */
 public final class Allocation {
 
     /** RFC 8656 §12: after a binding expires, neither its number nor its peer may be rebound for 5 minutes. */
     static final Duration CHANNEL_QUARANTINE = Duration.ofMinutes(5);
+    private static final long QUARANTINE_MILLIS = CHANNEL_QUARANTINE.toMillis();
+    /** {@link #channelOf}'s answer when no live binding holds the peer. */
+    static final int NO_CHANNEL = -1;
 
-    private record Binding(int channel, InetSocketAddress peer, Instant expires) {
+    private record Binding(int channel, InetSocketAddress peer, long expires) {
     }
 
     /** What a ChannelBind asks for, judged against the current bindings (RFC 8656 §11.2). */
@@ -36,10 +39,12 @@ public final class Allocation {
     private final RelayEndpoint relay;
     private final InetSocketAddress relayedAddress;
     private final TokenBucket bandwidth;
-    private final Map<InetAddress, Instant> permissions = new HashMap<>();
+    private final Map<InetAddress, Long> permissions = new HashMap<>();
     private final Map<Integer, Binding> byChannel = new HashMap<>();
     private final Map<InetSocketAddress, Binding> byPeer = new HashMap<>();
-    private Instant expires;
+    /** The binding the last ChannelData used: a flow keeps one channel, and this spares the boxed map key. */
+    private Binding lastUsed;
+    private long expires;
 
     Allocation(ClientKey owner, String user, TransactionId createdBy, RelayEndpoint relay,
                InetSocketAddress relayedAddress, TokenBucket bandwidth, Instant expires) {
@@ -49,7 +54,7 @@ public final class Allocation {
         this.relay = relay;
         this.relayedAddress = relayedAddress;
         this.bandwidth = bandwidth;
-        this.expires = expires;
+        this.expires = expires.toEpochMilli();
     }
 
     public ClientKey owner() {
@@ -78,37 +83,47 @@ public final class Allocation {
     }
 
     public synchronized Instant expires() {
-        return expires;
+        return Instant.ofEpochMilli(expires);
     }
 
     synchronized void refresh(Instant newExpiry) {
-        expires = newExpiry;
+        expires = newExpiry.toEpochMilli();
     }
 
-    public synchronized boolean expired(Instant now) {
-        return !now.isBefore(expires);
+    public boolean expired(Instant now) {
+        return expired(now.toEpochMilli());
+    }
+
+    synchronized boolean expired(long nowMillis) {
+        return nowMillis >= expires;
     }
 
     synchronized int activePermissions(Instant now) {
-        permissions.values().removeIf(until -> !now.isBefore(until));
+        long t = now.toEpochMilli();
+        permissions.values().removeIf(until -> t >= until);
         return permissions.size();
     }
 
-    synchronized boolean hasPermission(InetAddress peer, Instant now) {
-        Instant until = permissions.get(peer);
-        return until != null && now.isBefore(until);
+    boolean hasPermission(InetAddress peer, Instant now) {
+        return hasPermission(peer, now.toEpochMilli());
+    }
+
+    synchronized boolean hasPermission(InetAddress peer, long nowMillis) {
+        Long until = permissions.get(peer);
+        return until != null && nowMillis < until;
     }
 
     /** RFC 8656 §9: installs, or refreshes an existing permission to a full lifetime. */
     synchronized void permit(InetAddress peer, Instant until) {
-        permissions.put(peer, until);
+        permissions.put(peer, until.toEpochMilli());
     }
 
     synchronized BindCheck checkBind(int channel, InetSocketAddress peer, Instant now) {
+        long t = now.toEpochMilli();
         Binding number = byChannel.get(channel);
         Binding address = byPeer.get(peer);
-        boolean numberFree = number == null || number.peer.equals(peer) || reusable(number, now);
-        boolean peerFree = address == null || address.channel == channel || reusable(address, now);
+        boolean numberFree = number == null || number.peer.equals(peer) || reusable(number, t);
+        boolean peerFree = address == null || address.channel == channel || reusable(address, t);
         return numberFree && peerFree ? BindCheck.OK : BindCheck.CONFLICT;
     }
 
@@ -122,34 +137,43 @@ public final class Allocation {
         if (previousOfPeer != null) {
             byChannel.remove(previousOfPeer.channel);
         }
-        Binding b = new Binding(channel, peer, until);
+        Binding b = new Binding(channel, peer, until.toEpochMilli());
         byChannel.put(channel, b);
         byPeer.put(peer, b);
+        lastUsed = null;
     }
 
-    synchronized Optional<InetSocketAddress> channelPeer(int channel, Instant now) {
-        Binding b = byChannel.get(channel);
-        return b != null && now.isBefore(b.expires) ? Optional.of(b.peer) : Optional.empty();
+    /** The peer bound to {@code channel}, or null when none is bound or the binding expired (RFC 8656 §12). */
+    synchronized InetSocketAddress channelPeer(int channel, long nowMillis) {
+        Binding b = lastUsed;
+        if (b == null || b.channel != channel) {
+            b = byChannel.get(channel);
+            lastUsed = b;
+        }
+        return b != null && nowMillis < b.expires ? b.peer : null;
     }
 
-    synchronized Optional<Integer> channelOf(InetSocketAddress peer, Instant now) {
+    /** The channel bound to {@code peer}, or {@link #NO_CHANNEL}. */
+    synchronized int channelOf(InetSocketAddress peer, long nowMillis) {
         Binding b = byPeer.get(peer);
-        return b != null && now.isBefore(b.expires) ? Optional.of(b.channel) : Optional.empty();
+        return b != null && nowMillis < b.expires ? b.channel : NO_CHANNEL;
     }
 
     /** Forgets expired permissions and bindings past their quarantine. */
     synchronized void purge(Instant now) {
-        permissions.values().removeIf(until -> !now.isBefore(until));
+        long t = now.toEpochMilli();
+        permissions.values().removeIf(until -> t >= until);
         for (Iterator<Binding> it = byChannel.values().iterator(); it.hasNext(); ) {
             Binding b = it.next();
-            if (reusable(b, now)) {
+            if (reusable(b, t)) {
                 it.remove();
                 byPeer.remove(b.peer);
             }
         }
+        lastUsed = null;
     }
 
-    private static boolean reusable(Binding b, Instant now) {
-        return !now.isBefore(b.expires.plus(CHANNEL_QUARANTINE));
+    private static boolean reusable(Binding b, long nowMillis) {
+        return nowMillis >= b.expires + QUARANTINE_MILLIS;
     }
 }

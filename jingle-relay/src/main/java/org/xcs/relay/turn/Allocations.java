@@ -33,6 +33,11 @@ public final class Allocations {
         return Optional.ofNullable(byClient.get(key));
     }
 
+    /** {@link #get} without the Optional, for the per-packet path. */
+    synchronized Allocation find(ClientKey key) {
+        return byClient.get(key);
+    }
+
     /** Checks the quotas before a relay socket is opened, so a refused client costs no port. */
     public synchronized Admission admits(ClientKey key, String user) {
         if (byClient.containsKey(key)) {

@@ -26,7 +26,12 @@ public final class TurnCounters {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     public void increment(String name) {
-        counts.computeIfAbsent(name, n -> new LongAdder()).increment();
+        counter(name).increment();
+    }
+
+    /** The counter itself, for callers that count per packet and should not look it up each time. */
+    LongAdder counter(String name) {
+        return counts.computeIfAbsent(name, n -> new LongAdder());
     }
 
     public long get(String name) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +70,10 @@ public final class TurnServer implements AutoCloseable {
     private final TurnCounters counters = new TurnCounters();
     /** Where each allocation's client is reached: UDP's path is stateless, TCP's is its connection. */
     private final Map<ClientKey, ClientPath> clientPaths = new ConcurrentHashMap<>();
-    private final Random random = new SecureRandom();
+    /** Transaction ids of Data indications; DRBG is pure Java, where the default may read /dev/urandom each time. */
+    private final Random random = drbg();
+    private final LongAdder toPeerCount = counters.counter(TurnCounters.TO_PEER);
+    private final LongAdder toClientCount = counters.counter(TurnCounters.TO_CLIENT);
 
     public TurnServer(TurnSettings settings, LongTermAuthenticator authenticator, PeerAddressPolicy peers,
                       RelayEndpoints endpoints, InetAddress advertisedRelayAddress, Clock clock,
@@ -91,14 +97,22 @@ public final class TurnServer implements AutoCloseable {
     }
 
     public void onClientPacket(byte[] buf, int offset, int length, ClientPath path) {
+        onClientPacket(ByteBuffer.wrap(buf, offset, length), path);
+    }
+
+    /**
+     * The packet is between position and limit, valid only during the call; ChannelData is relayed straight out of
+     * it (the buffer's position and limit move).
+     */
+    public void onClientPacket(ByteBuffer packet, ClientPath path) {
         try {
-            if (length == 0) {
+            if (!packet.hasRemaining()) {
                 counters.increment(TurnCounters.NOT_TURN_DROPPED);
                 return;
             }
-            switch (PacketKind.of(buf[offset])) {
-                case STUN -> onStun(buf, offset, length, path);
-                case CHANNEL_DATA -> onChannelData(buf, offset, length, path);
+            switch (PacketKind.of(packet.get(packet.position()))) {
+                case STUN -> onStun(packet, path);
+                case CHANNEL_DATA -> onChannelData(packet, path);
                 default -> counters.increment(TurnCounters.NOT_TURN_DROPPED);
             }
         } catch (RuntimeException e) {
@@ -129,7 +143,18 @@ public final class TurnServer implements AutoCloseable {
 
     // ---- STUN messages
 
-    private void onStun(byte[] buf, int offset, int length, ClientPath path) {
+    private void onStun(ByteBuffer packet, ClientPath path) {
+        byte[] buf;
+        int offset;
+        int length = packet.remaining();
+        if (packet.hasArray()) {
+            buf = packet.array();
+            offset = packet.arrayOffset() + packet.position();
+        } else {
+            buf = new byte[length];
+            packet.get(packet.position(), buf);
+            offset = 0;
+        }
         StunMessage request;
         try {
             request = StunMessage.parse(buf, offset, length);
@@ -265,10 +290,18 @@ public final class TurnServer implements AutoCloseable {
         AllocationHolder holder = new AllocationHolder();
         RelayEndpoint relay;
         try {
-            relay = endpoints.open(even, (peer, data) -> {
-                Allocation a = holder.allocation;
-                if (a != null) {
-                    onPeerData(a, peer, data);
+            relay = endpoints.open(even, new RelayEndpoints.Inbound() {
+                @Override
+                public void fromPeer(InetSocketAddress peer, byte[] data) {
+                    fromPeer(peer, ByteBuffer.wrap(data));
+                }
+
+                @Override
+                public void fromPeer(InetSocketAddress peer, ByteBuffer datagram) {
+                    Allocation a = holder.allocation;
+                    if (a != null) {
+                        onPeerData(a, peer, datagram);
+                    }
                 }
             });
         } catch (IOException e) {
@@ -439,34 +472,49 @@ public final class TurnServer implements AutoCloseable {
             counters.increment(TurnCounters.MALFORMED_DROPPED);
             return;
         }
-        toPeer(found.get(), peer.get().address(), data.get().bytes());
+        toPeer(found.get(), peer.get().address(), ByteBuffer.wrap(data.get().bytes()));
     }
 
-    // RFC 8656 §12.6
-    private void onChannelData(byte[] buf, int offset, int length, ClientPath path) {
-        ChannelData frame;
-        try {
-            frame = path.transport().stream() ? ChannelData.parseStreamFrame(buf, offset, length)
-                    : ChannelData.parseDatagram(buf, offset, length);
-        } catch (StunParseException e) {
+    // RFC 8656 §12.4-§12.6, checked where the frame lies (the rules of stun.ChannelData's parsers) and relayed
+    // from there: the per-packet path allocates nothing and copies nothing.
+    private void onChannelData(ByteBuffer packet, ClientPath path) {
+        int at = packet.position();
+        int length = packet.remaining();
+        if (length < ChannelData.HEADER_LENGTH) {
             counters.increment(TurnCounters.MALFORMED_DROPPED);
             return;
         }
-        Optional<Allocation> found = allocations.get(path.key());
-        if (found.isEmpty()) {
+        int channel = packet.getShort(at) & 0xFFFF;
+        int dataLength = packet.getShort(at + 2) & 0xFFFF;
+        int padded = ChannelData.HEADER_LENGTH + ((dataLength + 3) & ~3);
+        boolean stream = path.transport().stream();
+        if (!ChannelData.isValidChannel(channel) || length < ChannelData.HEADER_LENGTH + dataLength
+                || (stream ? length != padded : length > padded)) {
+            // §12.6: shorter than its length, or (§12.5) not exactly one padded frame on a stream; a datagram may
+            // carry up to 3 padding bytes and no more.
+            counters.increment(TurnCounters.MALFORMED_DROPPED);
+            return;
+        }
+        Allocation a = allocations.find(path.key());
+        if (a == null) {
             counters.increment(TurnCounters.NO_ALLOCATION_DROPPED);
             return;
         }
-        Optional<InetSocketAddress> peer = found.get().channelPeer(frame.channel(), clock.instant());
-        if (peer.isEmpty()) {
+        long now = clock.millis();
+        InetSocketAddress peer = a.channelPeer(channel, now);
+        if (peer == null) {
             counters.increment(TurnCounters.NO_PERMISSION_DROPPED);
             return;
         }
-        toPeer(found.get(), peer.get(), frame.data());
+        packet.limit(at + ChannelData.HEADER_LENGTH + dataLength).position(at + ChannelData.HEADER_LENGTH);
+        toPeer(a, peer, packet, now);
     }
 
-    private void toPeer(Allocation a, InetSocketAddress peer, byte[] data) {
-        Instant now = clock.instant();
+    private void toPeer(Allocation a, InetSocketAddress peer, ByteBuffer data) {
+        toPeer(a, peer, data, clock.millis());
+    }
+
+    private void toPeer(Allocation a, InetSocketAddress peer, ByteBuffer data, long now) {
         if (a.expired(now)) {
             counters.increment(TurnCounters.NO_ALLOCATION_DROPPED);
             return;
@@ -475,40 +523,64 @@ public final class TurnServer implements AutoCloseable {
             counters.increment(TurnCounters.NO_PERMISSION_DROPPED);
             return;
         }
-        if (!a.bandwidth().tryTake(data.length)) {
+        if (!a.bandwidth().tryTake(data.remaining())) {
             counters.increment(TurnCounters.BANDWIDTH_DROPPED);
             return;
         }
         a.relay().send(data, peer);
-        counters.increment(TurnCounters.TO_PEER);
+        toPeerCount.increment();
     }
 
-    // RFC 8656 §11.3 and §12.7: from a permitted peer, by channel if one is bound, else in a Data indication.
     void onPeerData(Allocation a, InetSocketAddress peer, byte[] data) {
-        Instant now = clock.instant();
+        onPeerData(a, peer, ByteBuffer.wrap(data));
+    }
+
+    // RFC 8656 §11.3 and §12.7: from a permitted peer, by channel if one is bound, else in a Data indication. The
+    // header goes in front of the data where it lies when the buffer has room (the UDP relay sockets leave some).
+    void onPeerData(Allocation a, InetSocketAddress peer, ByteBuffer data) {
+        long now = clock.millis();
         if (a.expired(now) || !a.hasPermission(peer.getAddress(), now)) {
             counters.increment(TurnCounters.NO_PERMISSION_DROPPED);
             return;
         }
-        if (!a.bandwidth().tryTake(data.length)) {
+        int length = data.remaining();
+        if (!a.bandwidth().tryTake(length)) {
             counters.increment(TurnCounters.BANDWIDTH_DROPPED);
             return;
         }
         ClientKey owner = a.owner();
-        Optional<Integer> channel = a.channelOf(peer, now);
-        byte[] packet;
-        if (channel.isPresent()) {
-            packet = new ChannelData(channel.get(), data).encode(owner.transport().stream());
-        } else {
-            packet = StunMessage.builder(MessageClass.INDICATION, StunMethod.DATA,
-                            TransactionId.random(random))
-                    .add(new XorPeerAddress(peer)).add(new Data(data)).encode();
-        }
         ClientPath path = clientPaths.get(owner);
-        if (path != null) {
-            path.send(packet);
-            counters.increment(TurnCounters.TO_CLIENT);
+        if (path == null) {
+            return;
         }
+        boolean stream = owner.transport().stream();
+        int channel = a.channelOf(peer, now);
+        if (channel != Allocation.NO_CHANNEL) {
+            int at = data.position() - ChannelData.HEADER_LENGTH;
+            if (stream || at < 0 || data.isReadOnly()) {
+                byte[] bytes = new byte[length];
+                data.get(bytes);
+                path.send(new ChannelData(channel, bytes).encode(stream));
+            } else {
+                // §12.4 header in front; over UDP no padding (§12.5 asks for it on streams only).
+                data.putShort(at, (short) channel);
+                data.putShort(at + 2, (short) length);
+                data.position(at);
+                path.send(data);
+            }
+        } else {
+            byte[] tid = new byte[TransactionId.LENGTH];
+            random.nextBytes(tid);
+            if (DataIndication.writeAround(data, peer, tid)) {
+                path.send(data);
+            } else {
+                byte[] bytes = new byte[length];
+                data.get(bytes);
+                path.send(StunMessage.builder(MessageClass.INDICATION, StunMethod.DATA, TransactionId.of(tid))
+                        .add(new XorPeerAddress(peer)).add(new Data(bytes)).encode());
+            }
+        }
+        toClientCount.increment();
     }
 
     private Optional<Allocation> owned(ClientPath path, Authenticated auth) {
@@ -548,6 +620,14 @@ public final class TurnServer implements AutoCloseable {
 
     private static int familyOf(InetAddress address) {
         return address instanceof Inet4Address ? FAMILY_IPV4 : FAMILY_IPV6;
+    }
+
+    private static Random drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

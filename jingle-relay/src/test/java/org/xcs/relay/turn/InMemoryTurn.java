@@ -2,6 +2,7 @@ package org.xcs.relay.turn;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,8 +139,10 @@ final class InMemoryTurn {
         }
 
         @Override
-        public void send(byte[] data, InetSocketAddress peer) {
-            sent.add(new Sent(data, peer));
+        public void send(ByteBuffer data, InetSocketAddress peer) {
+            byte[] copy = new byte[data.remaining()];
+            data.get(copy);
+            sent.add(new Sent(copy, peer));
         }
 
         @Override
