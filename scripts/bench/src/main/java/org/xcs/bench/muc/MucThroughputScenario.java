@@ -165,6 +165,11 @@ public final class MucThroughputScenario implements Scenario {
         s.satP99.add(top.p99Millis());
         s.serverCpuPerThousand.add(top.counts().delivered() == 0 ? 0
                 : s.system.serverCores(top) * top.seconds() / top.counts().delivered() * 1e6);
+        // Issue 6: where the host saturates first, what the MUC itself cost per delivery. The built-in runs inside
+        // the host (so: the whole host, its c2s work included); ours is the component process alone.
+        double mucCores = s.system.component() != null ? top.coresOf("component") : top.coresOf("host");
+        s.mucCpuPerThousand.add(top.counts().delivered() == 0 ? 0
+                : mucCores * top.seconds() / top.counts().delivered() * 1e6);
         s.delivered.add((double) top.counts().delivered());
         s.limits.add(r.limitedBy());
     }
@@ -183,6 +188,7 @@ public final class MucThroughputScenario implements Scenario {
         final List<Double> satP99 = new ArrayList<>();
         final List<Double> joinsPerSecond = new ArrayList<>();
         final List<Double> serverCpuPerThousand = new ArrayList<>();
+        final List<Double> mucCpuPerThousand = new ArrayList<>();
         final List<Double> delivered = new ArrayList<>();
         final List<String> limits = new ArrayList<>();
 
@@ -206,6 +212,9 @@ public final class MucThroughputScenario implements Scenario {
             results.add(new Figure(scenario, host, sys, anchor, "joins/s", "1/s", true, joinsPerSecond, null));
             results.add(new Figure(scenario, host, sys, anchor, "server CPU per 1k deliveries", "ms", false,
                     serverCpuPerThousand, "host" + (system.component() != null ? " + component" : "")));
+            results.add(new Figure(scenario, host, sys, anchor, "MUC CPU per 1k deliveries", "ms", false,
+                    mucCpuPerThousand, system.component() != null ? "component process alone"
+                            : "whole host (the built-in MUC runs inside it)"));
             results.add(new Figure(scenario, host, sys, null, "deliveries counted", "count", true, delivered, null));
         }
 
