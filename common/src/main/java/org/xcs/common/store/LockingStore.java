@@ -18,6 +18,10 @@ abstract class LockingStore implements Store {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, NavigableMap<byte[], byte[]>> maps = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private boolean wrote; // guarded by lock: the running outermost transaction changed something
+    private long commits; // guarded by lock
+    private long rollbacks; // guarded by lock
+
 
     /** Creates or opens a raw map and makes its creation durable; called under the lock, outside transactions. */
     protected abstract NavigableMap<byte[], byte[]> openRaw(String name);
@@ -30,6 +34,26 @@ abstract class LockingStore implements Store {
 
     /** Called after every write inside a transaction with the value the key had before (null: absent). */
     protected void afterWrite(NavigableMap<byte[], byte[]> map, byte[] key, byte[] previous) {
+    }
+
+    /** Engine commits made for transactions so far; tests count them. */
+    final long commitCount() {
+        lock.lock();
+        try {
+            return commits;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Engine rollbacks made for failed transactions so far; tests count them. */
+    final long rollbackCount() {
+        lock.lock();
+        try {
+            return rollbacks;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -64,15 +88,19 @@ abstract class LockingStore implements Store {
             if (lock.getHoldCount() > 1) {
                 return work.get(); // nested: joins the outer transaction, which commits or rolls back
             }
+            wrote = false;
             T result;
             try {
                 result = work.get();
-                commitRaw();
+                if (wrote) { // a transaction that changed nothing (an error reply, a read) costs no log sync
+                    commits++;
+                    commitRaw();
+                }
             } catch (RuntimeException e) {
-                rollbackAfter(e);
+                rollbackAfterWrites(e);
                 throw translate(e);
             } catch (Error e) {
-                rollbackAfter(e);
+                rollbackAfterWrites(e);
                 throw e;
             }
             return result;
@@ -124,6 +152,25 @@ abstract class LockingStore implements Store {
         }
     }
 
+    /**
+     * Runs an engine call that writes, inside a transaction. A failing call may have changed pages before it
+     * failed, so it counts as a write: the transaction rolls back.
+     */
+    final <T> T write(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            wrote = true;
+            throw translate(e);
+        }
+    }
+
+    /** Records a change made by {@link #write}: the transaction must commit (or roll back) it. */
+    final void wrote(NavigableMap<byte[], byte[]> map, byte[] key, byte[] previous) {
+        wrote = true;
+        afterWrite(map, key, previous);
+    }
+
     /** Runs an engine call, turning engine exceptions into {@link StoreException}. */
     final <T> T engine(Supplier<T> call) {
         try {
@@ -133,7 +180,11 @@ abstract class LockingStore implements Store {
         }
     }
 
-    private void rollbackAfter(Throwable failure) {
+    private void rollbackAfterWrites(Throwable failure) {
+        if (!wrote) {
+            return; // nothing to undo: most failures are validation before any write
+        }
+        rollbacks++;
         try {
             rollbackRaw();
         } catch (RuntimeException e) {
