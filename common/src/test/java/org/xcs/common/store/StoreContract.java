@@ -301,7 +301,7 @@ abstract class StoreContract {
     }
 
     @Test
-    void aReadFromAnotherThreadNeverSeesUncommittedWrites() throws Exception {
+    void aReadFromAnotherThreadNeverSeesTheWritesOfARunningWork() throws Exception {
         StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch readerStarted = new CountDownLatch(1);
