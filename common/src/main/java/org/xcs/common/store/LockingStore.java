@@ -184,7 +184,8 @@ abstract class LockingStore implements Store {
             commitPending(); // nobody else is committing: commits run under the lock
         }
         if (mine.failure != null) {
-            throw new StoreException("transaction rolled back, nothing of it was stored: " + mine.failure, mine.failure);
+            throw new StoreException("transaction rolled back, nothing of it was stored: " + mine.failure,
+                    mine.failure);
         }
         return result;
     }
