@@ -57,8 +57,8 @@ final class CodecMap<K, V> implements StoreMap<K, V> {
         }
         byte[] v = values.encode(Objects.requireNonNull(value, "value"));
         store.checkWrite();
-        byte[] previous = store.engine(() -> raw.put(k, v));
-        store.afterWrite(raw, k, previous);
+        byte[] previous = store.write(() -> raw.put(k, v));
+        store.wrote(raw, k, previous);
         return previous == null ? null : values.decode(previous);
     }
 
@@ -69,11 +69,11 @@ final class CodecMap<K, V> implements StoreMap<K, V> {
         if (!inRange(k)) {
             return null;
         }
-        byte[] previous = store.engine(() -> raw.remove(k));
+        byte[] previous = store.write(() -> raw.remove(k));
         if (previous == null) {
-            return null;
+            return null; // nothing changed: the transaction needs no commit for this
         }
-        store.afterWrite(raw, k, previous);
+        store.wrote(raw, k, previous);
         return values.decode(previous);
     }
 
@@ -81,10 +81,10 @@ final class CodecMap<K, V> implements StoreMap<K, V> {
     public void clear() {
         store.checkWrite();
         NavigableMap<byte[], byte[]> bounded = bounded();
-        store.engine(() -> {
+        store.write(() -> {
             Map.Entry<byte[], byte[]> e;
             while ((e = bounded.pollFirstEntry()) != null) {
-                store.afterWrite(raw, e.getKey(), e.getValue());
+                store.wrote(raw, e.getKey(), e.getValue());
             }
             return null;
         });

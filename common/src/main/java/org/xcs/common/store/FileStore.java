@@ -31,6 +31,7 @@ public final class FileStore extends LockingStore {
     private int schemaVersion;
 
     private FileStore(DB db, DataDirLock dirLock, Path dataDir) {
+        super(true); // each commit syncs the log: transactions of several threads share it
         this.db = db;
         this.dirLock = dirLock;
         this.dataDir = dataDir;
@@ -113,8 +114,7 @@ public final class FileStore extends LockingStore {
         NavigableMap<byte[], byte[]> map = db.treeMap(name, Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
                 .valuesOutsideNodesEnable() // item payloads stay out of the key nodes that paging walks
                 .counterEnable() // size() without a scan
-                .createOrOpen();
-        db.commit();
+                .createOrOpen(); // LockingStore commits the creation
         return map;
     }
 

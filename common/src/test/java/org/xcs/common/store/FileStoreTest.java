@@ -3,6 +3,7 @@ package org.xcs.common.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +160,204 @@ class FileStoreTest extends StoreContract {
             assertEquals("value " + i, m.get(i), "acked key " + i);
         }
         assertTrue(m.size() >= acked + 1);
+    }
+
+    @Test
+    void concurrentTransactionsFromEightThreadsAreAllDurableAfterReopenAndShareCommits() throws Exception {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        long commitsBefore = engine().commitCount();
+        int threads = 8;
+        int perThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String key = thread + "/" + i;
+                        store.inTransaction(() -> m.put(key, "v" + key));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long commits = engine().commitCount() - commitsBefore;
+        assertTrue(commits < (long) threads * perThread, "commits " + commits + " for " + threads * perThread
+                + " transactions from " + threads + " threads: none shared");
+        store.close();
+        store = FileStore.open(dataDir, "test", 1);
+        StoreMap<String, String> again = store.map("m", Codec.STRING, Codec.STRING);
+        assertEquals((long) threads * perThread, again.size());
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < perThread; i++) {
+                assertEquals("v" + t + "/" + i, again.get(t + "/" + i));
+            }
+        }
+    }
+
+    @Test
+    void transactionsThatApplyWhileAnotherWaitsForTheLockShareOneCommit() throws Exception {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        long commitsBefore = engine().commitCount();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch inWork = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> first = pool.submit(() -> store.inTransaction(() -> {
+                m.put("first", "1");
+                inWork.countDown();
+                await(release);
+            }));
+            assertTrue(inWork.await(30, TimeUnit.SECONDS));
+            List<Future<?>> others = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                String key = "other" + i;
+                others.add(pool.submit(() -> store.inTransaction(() -> m.put(key, "2"))));
+                awaitQueued(i + 1);
+            }
+            release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            for (Future<?> f : others) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // The first queued again behind the seven; they applied, and its one commit covered all eight.
+        assertEquals(1, engine().commitCount() - commitsBefore);
+        store.close();
+        store = FileStore.open(dataDir, "test", 1);
+        assertEquals(8, store.map("m", Codec.STRING, Codec.STRING).size());
+    }
+
+    @Test
+    void aWorkFailingAfterItsWritesFailsThePendingTransactionsAndLeavesNoPartialData() throws Exception {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        store.inTransaction(() -> m.put("before", "durable"));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch inWork = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> first = pool.submit(() -> store.inTransaction(() -> {
+                m.put("first", "pending");
+                inWork.countDown();
+                await(release);
+            }));
+            assertTrue(inWork.await(30, TimeUnit.SECONDS));
+            Future<?> second = pool.submit(() -> store.inTransaction(() -> m.put("second", "pending")));
+            awaitQueued(1);
+            IllegalStateException boom = new IllegalStateException("boom after writing");
+            Future<?> failing = pool.submit(() -> store.inTransaction(() -> {
+                m.put("failing", "partial");
+                m.remove("before");
+                throw boom;
+            }));
+            awaitQueued(2);
+            release.countDown(); // first and second apply, then the failing work rolls all three back
+            ExecutionException own = assertThrows(ExecutionException.class, () -> failing.get(30, TimeUnit.SECONDS));
+            assertSame(boom, own.getCause());
+            for (Future<?> pendingOne : List.of(first, second)) {
+                ExecutionException e = assertThrows(ExecutionException.class,
+                        () -> pendingOne.get(30, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof StoreException, e.getCause().toString());
+                assertSame(boom, e.getCause().getCause());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Map.of("before", "durable"), contentOf(m));
+        store.inTransaction(() -> m.put("after", "ok")); // the store keeps working
+        store.close();
+        store = FileStore.open(dataDir, "test", 1);
+        assertEquals(Map.of("before", "durable", "after", "ok"),
+                contentOf(store.map("m", Codec.STRING, Codec.STRING)));
+    }
+
+    @Test
+    void aWorkThatThrowsWithoutWritingDoesNotDisturbThePendingTransactions() throws Exception {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch inWork = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> first = pool.submit(() -> store.inTransaction(() -> {
+                m.put("first", "1");
+                inWork.countDown();
+                await(release);
+            }));
+            assertTrue(inWork.await(30, TimeUnit.SECONDS));
+            Future<?> second = pool.submit(() -> store.inTransaction(() -> m.put("second", "2")));
+            awaitQueued(1);
+            Future<?> refused = pool.submit(() -> store.inTransaction(() -> {
+                assertEquals("2", m.get("second")); // sees the applied write
+                throw new IllegalArgumentException("validation fails before any write");
+            }));
+            awaitQueued(2);
+            release.countDown();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof IllegalArgumentException, e.getCause().toString());
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, engine().rollbackCount());
+        store.close();
+        store = FileStore.open(dataDir, "test", 1);
+        assertEquals(Map.of("first", "1", "second", "2"), contentOf(store.map("m", Codec.STRING, Codec.STRING)));
+    }
+
+    @Test
+    void closeCommitsTheTransactionsWaitingForTheirCommit() throws Exception {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch inWork = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> first = pool.submit(() -> store.inTransaction(() -> {
+                m.put("first", "1");
+                inWork.countDown();
+                await(release);
+            }));
+            assertTrue(inWork.await(30, TimeUnit.SECONDS));
+            Future<?> second = pool.submit(() -> store.inTransaction(() -> m.put("second", "2")));
+            awaitQueued(1);
+            Future<?> closing = pool.submit(store::close);
+            awaitQueued(2);
+            release.countDown(); // both apply, then close takes the lock before either commits
+            closing.get(30, TimeUnit.SECONDS);
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        store = FileStore.open(dataDir, "test", 1);
+        assertEquals(Map.of("first", "1", "second", "2"), contentOf(store.map("m", Codec.STRING, Codec.STRING)));
+    }
+
+    private LockingStore engine() {
+        return (LockingStore) store;
+    }
+
+    private void awaitQueued(int threads) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (engine().threadsWaitingForTheLock() < threads) {
+            assertTrue(System.nanoTime() < deadline, "threads never queued for the store lock");
+            Thread.sleep(1);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private record Probe(int exit, String output) {

@@ -212,6 +212,45 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTransactionThatChangesNothingCommitsNothing() {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        LockingStore engine = (LockingStore) store;
+        long before = engine.commitCount();
+        assertEquals("r", store.transaction(() -> {
+            assertNull(m.get("k"));
+            assertNull(m.remove("absent"), "removing an absent key changes nothing");
+            m.range("a", "b").clear(); // clearing an empty view changes nothing
+            return "r";
+        }));
+        assertEquals(before, engine.commitCount());
+        store.inTransaction(() -> m.put("k", "v"));
+        assertEquals(before + 1, engine.commitCount());
+        store.inTransaction(() -> m.remove("k"));
+        assertEquals(before + 2, engine.commitCount());
+        assertTrue(m.isEmpty());
+    }
+
+    @Test
+    void aTransactionThatFailsBeforeWritingNeedsNoRollback() {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        LockingStore engine = (LockingStore) store;
+        store.inTransaction(() -> m.put("kept", "1"));
+        long commits = engine.commitCount();
+        assertThrows(IllegalArgumentException.class, () -> store.inTransaction(() -> {
+            assertEquals("1", m.get("kept"));
+            throw new IllegalArgumentException("validation fails before any write");
+        }));
+        assertEquals(0, engine.rollbackCount());
+        assertEquals(commits, engine.commitCount());
+        assertThrows(IllegalArgumentException.class, () -> store.inTransaction(() -> {
+            m.put("written", "then");
+            throw new IllegalArgumentException("fails after a write");
+        }));
+        assertEquals(1, engine.rollbackCount());
+        assertEquals(Map.of("kept", "1"), contentOf(m));
+    }
+
+    @Test
     void writesOutsideATransactionAreRefused() {
         StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
         assertThrows(IllegalStateException.class, () -> m.put("k", "v"));
@@ -262,7 +301,7 @@ abstract class StoreContract {
     }
 
     @Test
-    void aReadFromAnotherThreadNeverSeesUncommittedWrites() throws Exception {
+    void aReadFromAnotherThreadNeverSeesTheWritesOfARunningWork() throws Exception {
         StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch readerStarted = new CountDownLatch(1);
