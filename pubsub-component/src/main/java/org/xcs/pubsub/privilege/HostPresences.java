@@ -46,8 +46,8 @@ public final class HostPresences implements Presences {
 
     /**
      * One available resource. Its last items go out once both its features and its owner's roster are known
-     * ({@code rosterRead}), and again only when its {@code +notify} set differs from the one they went out for
-     * ({@code sentFor}, touched on the owner's queue only).
+     * ({@code rosterRead}), and again only when its {@code +notify} set gains a node it did not have them for
+     * ({@code sentFor}: null until they first went out; touched on the owner's queue only).
      */
     private static final class Resource {
         final Caps caps;
@@ -167,7 +167,7 @@ public final class HostPresences implements Presences {
             if (previous == null) {
                 resourceCount++;
             } else {
-                resource.sentFor = previous.sentFor; // a new ver with the same +notify set sends nothing again
+                resource.sentFor = stillWanted(previous);
             }
             if (caps != null) {
                 resource.features = verified.get(caps.key());
@@ -195,25 +195,49 @@ public final class HostPresences implements Presences {
 
     /**
      * On the owner's queue: tells the PEP core that {@code full} is available once its features and roster are both
-     * known, unless its last items already went out for the same {@code +notify} set (XEP-0163 §4.3.4 asks for them
-     * on coming online, not on every status change).
+     * known, unless its last items already went out for every node of its {@code +notify} set (XEP-0163 §4.3.4 asks
+     * for them on coming online and when a +notify appears, not on every status change).
      */
     private void maybeAvailable(String full, Resource r) {
         Set<String> features = r.features;
         if (features == null || !r.rosterRead || resource(full) != r) {
             return;
         }
+        Set<String> notify = notifySet(features);
+        boolean nothingNew = r.sentFor != null && r.sentFor.containsAll(notify);
+        r.sentFor = notify;
+        if (!nothingNew) {
+            events.resourceAvailable(full);
+        }
+    }
+
+    /**
+     * What a resource that changes its caps already had the last items for: those of its previous {@code +notify}
+     * set it still had. A node switched off and on again (faster than the roster read) counts as new; when the
+     * previous features never became known nothing counts as had (a repeat beats a miss).
+     */
+    private static Set<String> stillWanted(Resource previous) {
+        Set<String> sent = previous.sentFor;
+        Set<String> features = previous.features;
+        if (sent == null) {
+            return null;
+        }
+        if (features == null) {
+            return Set.of();
+        }
+        Set<String> kept = new HashSet<>(sent);
+        kept.retainAll(notifySet(features));
+        return kept;
+    }
+
+    private static Set<String> notifySet(Set<String> features) {
         Set<String> notify = new HashSet<>();
         for (String feature : features) {
             if (feature.endsWith("+notify")) {
                 notify.add(feature);
             }
         }
-        if (notify.equals(r.sentFor)) {
-            return;
-        }
-        r.sentFor = notify;
-        events.resourceAvailable(full);
+        return notify;
     }
 
     private void remove(String bare, String full) {

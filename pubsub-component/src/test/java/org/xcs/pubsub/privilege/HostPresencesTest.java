@@ -214,4 +214,29 @@ class HostPresencesTest {
         assertEquals(List.of("available dave@remote.test/d"), pep.events);
         assertTrue(online.isEmpty());
     }
+
+    @Test
+    void aNotifySwitchedOffAndOnAgainBeforeTheRosterWasReadSendsTheLastItemsAgain() {
+        heldRosterReads = new ArrayList<>();
+        HostPresences p = presences(100, 10);
+        String moodFeatures = EXODUS_FEATURES + "<feature var='http://jabber.org/protocol/mood+notify'/>";
+        String moodVer = otherVer(moodFeatures);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", VER)));
+        tracker.matches(answer((IQ) out.all().get(0), EXODUS_FEATURES));
+        heldRosterReads.get(0).complete(null);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", moodVer)));
+        IQ second = (IQ) out.all().get(1);
+        tracker.matches(TestStanzas.iq("<iq type='result' id='" + second.getID() + "' from='alice@example.test/a'>"
+                + "<query xmlns='http://jabber.org/protocol/disco#info'><identity category='client' "
+                + "name='Exodus 0.9.1' type='pc'/>" + moodFeatures + "</query></iq>"));
+        heldRosterReads.get(1).complete(null);
+        assertEquals(2, pep.events.size());
+
+        p.accept(TestStanzas.presence(available("alice@example.test/a", VER))); // mood+notify off...
+        p.accept(TestStanzas.presence(available("alice@example.test/a", moodVer))); // ...and on again (SINT does)
+        heldRosterReads.get(2).complete(null);
+        heldRosterReads.get(3).complete(null);
+        assertEquals(List.of("available alice@example.test/a", "available alice@example.test/a",
+                "available alice@example.test/a"), pep.events, "the client expects the last mood again");
+    }
 }
