@@ -39,7 +39,7 @@ public final class Pep {
     public Pep(Store store, ServiceSettings settings, Rosters rosters, Presences presences,
                PacketSender privilegedOut, ReplyOrder afterReply, Clock clock) {
         PepServices services = new PepServices(new PepNodeStores(store), settings, rosters, presences, clock);
-        this.iq = new PepIq(services, afterReply, privilegedOut);
+        this.iq = new PepIq(services, rosters, afterReply, privilegedOut);
         this.events = new PepPresence(services, rosters, presences, privilegedOut);
     }
 

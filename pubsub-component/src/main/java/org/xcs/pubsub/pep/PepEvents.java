@@ -1,5 +1,7 @@
 package org.xcs.pubsub.pep;
 
+import java.util.Set;
+
 /**
  * What the privilege layer tells the PEP core, each call made on the owner's serial queue. XEP-0163 §4.3.4: a
  * resource that becomes available (or whose +notify capabilities become known) gets the last item of each node it
@@ -12,4 +14,11 @@ public interface PepEvents {
 
     /** {@code ownerBare}'s roster changed (a push or the first fetch); access decisions may change with it. */
     void rosterChanged(String ownerBare);
+
+    /**
+     * {@code contactBares} receive {@code ownerBare}'s presence now and did not before, as a push or a re-read of the
+     * owner's roster showed (XEP-0163 §4.3.2: a new presence subscriber is implicitly subscribed, and like a resource
+     * coming online gets the last items it may see).
+     */
+    void contactsGained(String ownerBare, Set<String> contactBares);
 }

@@ -20,11 +20,13 @@ final class PepIq implements IqHandler {
     private static final Logger log = LoggerFactory.getLogger(PepIq.class);
 
     private final PepServices services;
+    private final Rosters rosters;
     private final ReplyOrder order;
     private final PacketSender out;
 
-    PepIq(PepServices services, ReplyOrder order, PacketSender out) {
+    PepIq(PepServices services, Rosters rosters, ReplyOrder order, PacketSender out) {
         this.services = services;
+        this.rosters = rosters;
         this.order = order;
         this.out = out;
     }
@@ -32,7 +34,15 @@ final class PepIq implements IqHandler {
     @Override
     public IQ handle(IQ request) {
         try {
-            return services.stanzas(owner(request), order, out).handle(request);
+            String owner = owner(request);
+            if (request.getType() == IQ.Type.set && request.getFrom() != null
+                    && owner.equals(request.getFrom().toBareJID())) {
+                // XEP-0163 §4.3.2: this publish (or retract, configure...) goes to whoever receives the owner's
+                // presence NOW, which the host may not have pushed to us: re-read the roster; contacts it adds get
+                // the last items then (PepEvents.contactsGained).
+                rosters.refresh(owner);
+            }
+            return services.stanzas(owner, order, out).handle(request);
         } catch (XmppException e) {
             return ErrorReplies.iqError(request, e);
         } catch (RuntimeException e) {

@@ -13,7 +13,9 @@ import org.xmpp.packet.JID;
 /**
  * XEP-0163 §4.3.4: a resource that becomes available gets the last item of each node it may see and wants
  * ({@code +notify}): its own account's nodes and those of every contact whose presence it receives. Explicit
- * subscriptions with {@code on_sub_and_presence} (XEP-0060 §6.1.7) are served on the same services.
+ * subscriptions with {@code on_sub_and_presence} (XEP-0060 §6.1.7) are served on the same services. A contact that
+ * newly receives an owner's presence is implicitly subscribed from then on (§4.3.2) and gets the owner's last items
+ * the same way.
  */
 final class PepPresence implements PepEvents {
     private final PepServices services;
@@ -35,12 +37,18 @@ final class PepPresence implements PepEvents {
             return;
         }
         String user = jid.toBareJID();
-        send(user, fullJid);
+        send(user, fullJid, true);
         for (RosterItem item : rosters.items(user)) {
             // RFC 6121 §2.1.2.5: "to" and "both" mean the user receives the contact's presence, hence its PEP.
             boolean receives = "to".equals(item.subscription()) || "both".equals(item.subscription());
             if (receives && !item.jid().equals(user) && new JID(item.jid()).getNode() != null) {
-                send(item.jid(), fullJid);
+                RosterItem back = rosters.item(item.jid(), user);
+                if (back == null || !back.receivesPresence()) {
+                    // The two rosters disagree: the contact's cached one predates the subscription. Its re-read
+                    // brings the last items through contactsGained.
+                    rosters.refresh(item.jid());
+                }
+                send(item.jid(), fullJid, true);
             }
         }
     }
@@ -50,15 +58,30 @@ final class PepPresence implements PepEvents {
         // Nothing is cached: every access decision and audience reads the current roster.
     }
 
-    private void send(String owner, String fullJid) {
+    @Override
+    public void contactsGained(String ownerBare, Set<String> contactBares) {
+        for (String contact : contactBares) {
+            if (contact.equals(ownerBare)) {
+                continue;
+            }
+            for (String full : presences.available(contact)) {
+                // Explicit subscriptions do not depend on the roster: only the implicit ones are new.
+                send(ownerBare, full, false);
+            }
+        }
+    }
+
+    private void send(String owner, String fullJid, boolean withExplicit) {
         PubSubService service = services.service(owner);
         List<Notification> last = new ArrayList<>(service.lastItemsFor(fullJid,
                 node -> presences.wantsNotify(fullJid, node)));
-        Set<String> covered = new HashSet<>();
-        last.forEach(n -> covered.add(n.event().node()));
-        for (Notification n : service.lastPublishedOnPresence(fullJid)) {
-            if (covered.add(n.event().node())) {
-                last.add(n);
+        if (withExplicit) {
+            Set<String> covered = new HashSet<>();
+            last.forEach(n -> covered.add(n.event().node()));
+            for (Notification n : service.lastPublishedOnPresence(fullJid)) {
+                if (covered.add(n.event().node())) {
+                    last.add(n);
+                }
             }
         }
         if (!last.isEmpty()) {

@@ -3,11 +3,14 @@ package org.xcs.pubsub.privilege;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import org.dom4j.Element;
 import org.dom4j.QName;
@@ -41,9 +44,16 @@ public final class HostPresences implements Presences {
         }
     }
 
+    /**
+     * One available resource. Its last items go out once both its features and its owner's roster are known
+     * ({@code rosterRead}), and again only when its {@code +notify} set gains a node it did not have them for
+     * ({@code sentFor}: null until they first went out; touched on the owner's queue only).
+     */
     private static final class Resource {
         final Caps caps;
         volatile Set<String> features;
+        volatile boolean rosterRead;
+        Set<String> sentFor;
 
         Resource(Caps caps) {
             this.caps = caps;
@@ -55,7 +65,7 @@ public final class HostPresences implements Presences {
     private final IqTracker tracker;
     private final OwnerQueue queue;
     private final PepEvents events;
-    private final Consumer<String> ownerOnline;
+    private final Function<String, CompletionStage<Void>> rosterReload;
     private final int maxResources;
     private final int maxCaps;
     private final Duration timeout;
@@ -68,13 +78,13 @@ public final class HostPresences implements Presences {
     private final AtomicLong queries = new AtomicLong();
 
     HostPresences(JID componentDomain, String hostDomain, IqTracker tracker, OwnerQueue queue, PepEvents events,
-                  Consumer<String> ownerOnline, int maxResources, int maxCaps, Duration timeout) {
+                  Function<String, CompletionStage<Void>> rosterReload, int maxResources, int maxCaps, Duration timeout) {
         this.componentDomain = componentDomain;
         this.hostDomain = hostDomain;
         this.tracker = tracker;
         this.queue = queue;
         this.events = events;
-        this.ownerOnline = ownerOnline;
+        this.rosterReload = rosterReload;
         this.maxResources = maxResources;
         this.maxCaps = maxCaps;
         this.timeout = timeout;
@@ -136,12 +146,15 @@ public final class HostPresences implements Presences {
         }
         Caps caps = caps(presence);
         Resource resource = new Resource(caps);
-        boolean firstOfHostUser;
-        Set<String> known = null;
+        boolean hostUser = hostDomain.equals(presence.getFrom().getDomain());
         synchronized (this) {
             Map<String, Resource> resources = byBare.get(bare);
-            boolean isNew = resources == null || !resources.containsKey(full);
-            if (isNew && resourceCount >= maxResources) {
+            Resource previous = resources == null ? null : resources.get(full);
+            if (previous != null && Objects.equals(previous.caps, caps)) {
+                // Only status or priority changed: same features, same roster, nothing new to send.
+                return;
+            }
+            if (previous == null && resourceCount >= maxResources) {
                 long n = refused.incrementAndGet();
                 if (n == 1 || n % 1000 == 0) {
                     log.warn("Presence of {} not tracked: {} resources already ({} refused so far)", full,
@@ -149,27 +162,82 @@ public final class HostPresences implements Presences {
                 }
                 return;
             }
-            firstOfHostUser = resources == null && hostDomain.equals(presence.getFrom().getDomain());
             resources = byBare.computeIfAbsent(bare, k -> new HashMap<>());
-            Resource previous = resources.put(full, resource);
+            resources.put(full, resource);
             if (previous == null) {
                 resourceCount++;
-            } else if (previous.caps != null && previous.caps.equals(caps)) {
-                resource.features = previous.features;
+            } else {
+                resource.sentFor = stillWanted(previous);
             }
-            if (resource.features == null && caps != null) {
-                known = verified.get(caps.key());
-                resource.features = known;
+            if (caps != null) {
+                resource.features = verified.get(caps.key());
             }
+            resource.rosterRead = !hostUser;
         }
-        if (firstOfHostUser) {
-            ownerOnline.accept(bare);
+        if (hostUser) {
+            // Coming online or new capabilities: the roster may have changed unseen since it was read (no pushes
+            // from Prosody 0.12), and this resource's last items include its contacts' (XEP-0163 §4.3.4).
+            rosterReload.apply(bare).whenComplete((ok, failure) -> {
+                if (!queue.submit(bare, () -> {
+                    resource.rosterRead = true;
+                    maybeAvailable(full, resource);
+                })) {
+                    log.warn("Roster of {} read but its queue is full: no last items sent", bare);
+                }
+            });
         }
         if (resource.features != null) {
-            events.resourceAvailable(full);
+            maybeAvailable(full, resource);
         } else if (caps != null) {
             ask(full, caps);
         }
+    }
+
+    /**
+     * On the owner's queue: tells the PEP core that {@code full} is available once its features and roster are both
+     * known, unless its last items already went out for every node of its {@code +notify} set (XEP-0163 §4.3.4 asks
+     * for them on coming online and when a +notify appears, not on every status change).
+     */
+    private void maybeAvailable(String full, Resource r) {
+        Set<String> features = r.features;
+        if (features == null || !r.rosterRead || resource(full) != r) {
+            return;
+        }
+        Set<String> notify = notifySet(features);
+        boolean nothingNew = r.sentFor != null && r.sentFor.containsAll(notify);
+        r.sentFor = notify;
+        if (!nothingNew) {
+            events.resourceAvailable(full);
+        }
+    }
+
+    /**
+     * What a resource that changes its caps already had the last items for: those of its previous {@code +notify}
+     * set it still had. A node switched off and on again (faster than the roster read) counts as new; when the
+     * previous features never became known nothing counts as had (a repeat beats a miss).
+     */
+    private static Set<String> stillWanted(Resource previous) {
+        Set<String> sent = previous.sentFor;
+        Set<String> features = previous.features;
+        if (sent == null) {
+            return null;
+        }
+        if (features == null) {
+            return Set.of();
+        }
+        Set<String> kept = new HashSet<>(sent);
+        kept.retainAll(notifySet(features));
+        return kept;
+    }
+
+    private static Set<String> notifySet(Set<String> features) {
+        Set<String> notify = new HashSet<>();
+        for (String feature : features) {
+            if (feature.endsWith("+notify")) {
+                notify.add(feature);
+            }
+        }
+        return notify;
     }
 
     private void remove(String bare, String full) {
@@ -253,11 +321,7 @@ public final class HostPresences implements Presences {
         }
         r.features = features;
         String bare = new JID(full).toBareJID();
-        if (!queue.submit(bare, () -> {
-            if (resource(full) == r) {
-                events.resourceAvailable(full);
-            }
-        })) {
+        if (!queue.submit(bare, () -> maybeAvailable(full, r))) {
             log.warn("Capabilities of {} known but its queue is full: no last items sent", full);
         }
     }

@@ -1,5 +1,7 @@
 package org.xcs.pubsub.privilege;
 
+import java.util.Set;
+
 import org.xcs.pubsub.pep.PepEvents;
 
 /** The PEP core's events, known only once the core is built from this layer's rosters and presences. */
@@ -23,6 +25,14 @@ final class LateEvents implements PepEvents {
         PepEvents t = target;
         if (t != null) {
             t.rosterChanged(ownerBare);
+        }
+    }
+
+    @Override
+    public void contactsGained(String ownerBare, Set<String> contactBares) {
+        PepEvents t = target;
+        if (t != null) {
+            t.contactsGained(ownerBare, contactBares);
         }
     }
 }

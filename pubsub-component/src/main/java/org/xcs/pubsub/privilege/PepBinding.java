@@ -53,6 +53,10 @@ public interface PepBinding {
                 @Override
                 public void rosterChanged(String ownerBare) {
                 }
+
+                @Override
+                public void contactsGained(String ownerBare, java.util.Set<String> contactBares) {
+                }
             };
         }
     };

@@ -2,6 +2,8 @@ package org.xcs.pubsub.privilege;
 
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xcs.common.component.ComponentCore;
 import org.xcs.common.component.PacketSender;
 import org.xmpp.packet.Message;
@@ -15,6 +17,9 @@ import org.xmpp.packet.Presence;
  * (XEP-0356 §8 rule 1), and pushes may have been missed meanwhile.
  */
 final class PepFront implements ComponentCore {
+    /** Stanzas in and out at TRACE (`--log-level trace`): what the host really sends is the first thing to check. */
+    static final Logger WIRE = LoggerFactory.getLogger("org.xcs.pubsub.privilege.wire");
+
     private final ComponentCore core;
     private final HostGrants grants;
     private final HostPresences presences;
@@ -29,6 +34,9 @@ final class PepFront implements ComponentCore {
 
     @Override
     public void handle(Packet packet) {
+        if (WIRE.isTraceEnabled()) {
+            WIRE.trace("IN  {}", packet.toXML());
+        }
         if (packet instanceof Message message && grants.accept(message)) {
             return;
         }

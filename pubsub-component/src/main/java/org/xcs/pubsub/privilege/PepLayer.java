@@ -94,6 +94,14 @@ public final class PepLayer {
                 HostRosters r = installed.get();
                 return r == null ? List.of() : r.items(ownerBare);
             }
+
+            @Override
+            public void refresh(String ownerBare) {
+                HostRosters r = installed.get();
+                if (r != null) {
+                    r.refresh(ownerBare);
+                }
+            }
         };
     }
 
@@ -106,7 +114,7 @@ public final class PepLayer {
         LateEvents events = new LateEvents();
         AtomicReference<HostRosters> rostersRef = new AtomicReference<>();
         HostPresences presences = new HostPresences(componentDomain, hostDomain, tracker, queue, events,
-                owner -> rostersRef.get().refresh(owner), maxResources, maxCaps, iqTimeout);
+                owner -> rostersRef.get().reload(owner), maxResources, maxCaps, iqTimeout);
         HostRosters rosters = new HostRosters(grants, componentDomain, tracker, queue, events,
                 owner -> !presences.available(owner).isEmpty(), maxRosters, iqTimeout);
         rostersRef.set(rosters);

@@ -49,6 +49,7 @@ final class ReplyFirst implements PacketSender {
         if (into != null) {
             into.add(packet);
         } else {
+            trace(packet);
             out.send(packet);
         }
     }
@@ -61,12 +62,22 @@ final class ReplyFirst implements PacketSender {
 
     @Override
     public void send(Packet packet) {
+        trace(packet);
         out.send(packet);
         if (packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)) {
             List<Packet> after = held.remove(new ReplyKey(String.valueOf(iq.getTo()), iq.getID()));
             if (after != null) {
-                after.forEach(out::send);
+                after.forEach(p -> {
+                    trace(p);
+                    out.send(p);
+                });
             }
+        }
+    }
+
+    private static void trace(Packet packet) {
+        if (PepFront.WIRE.isTraceEnabled()) {
+            PepFront.WIRE.trace("OUT {}", packet.toXML());
         }
     }
 }

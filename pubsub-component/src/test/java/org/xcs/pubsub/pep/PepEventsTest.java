@@ -153,4 +153,53 @@ class PepEventsTest {
             second.close();
         }
     }
+
+    @Test
+    void everyChangeTheOwnerMakesAsksForTheOwnersRosterToBeReadAgainButReadsAndOthersDoNot() {
+        world.friends(ALICE, "bob@example.test");
+        Pep pep = pep(new InMemoryStore());
+        pep.iqHandler().handle(publish(ALICE + "/phone", TUNE, "t1", "tune"));
+        assertEquals(List.of(ALICE), world.refreshed, "XEP-0163 §4.3.2: the audience is who receives presence now");
+        IQ get = new IQ(IQ.Type.get, "g1");
+        get.setFrom(ALICE + "/phone");
+        get.setTo(ALICE);
+        get.setChildElement("pubsub", "http://jabber.org/protocol/pubsub").addElement("items")
+                .addAttribute("node", TUNE);
+        pep.iqHandler().handle(get);
+        pep.iqHandler().handle(publish("bob@example.test/laptop", TUNE, "t2", "tune"));
+        assertEquals(List.of(ALICE), world.refreshed);
+    }
+
+    @Test
+    void aContactThatNewlyReceivesTheOwnersPresenceGetsTheLastItemsItWantsAndMaySee() {
+        Pep pep = pep(new InMemoryStore());
+        pep.iqHandler().handle(publish(ALICE + "/phone", TUNE, "t1", "tune"));
+        pep.iqHandler().handle(publish(ALICE + "/phone", MOOD, "m1", "mood"));
+        held.forEach(Runnable::run);
+        assertEquals(0, out.count(), "no contact yet");
+
+        world.online("bob@example.test/laptop", TUNE).online("bob@example.test/phone")
+                .online("carol@example.test/pc", TUNE, MOOD);
+        world.friends(ALICE, "bob@example.test"); // the re-read roster shows the new subscription
+        pep.events().contactsGained(ALICE, Set.of("bob@example.test", "carol@example.test"));
+
+        List<Packet> sent = out.all();
+        assertEquals(List.of("bob@example.test/laptop"), to(sent),
+                "bob's laptop wants tunes; his phone nothing; carol is not in alice's roster");
+        Message m = (Message) sent.get(0);
+        assertEquals(ALICE, m.getFrom().toString());
+        assertEquals("t1", m.getChildElement("event", "http://jabber.org/protocol/pubsub#event").element("items")
+                .element("item").attributeValue("id"));
+    }
+
+    @Test
+    void aResourceWhoseRosterDisagreesWithItsContactsAsksForTheContactsRosterAgain() {
+        world.roster("bob@example.test", ALICE, "both").roster(ALICE, "bob@example.test", "none")
+                .roster("bob@example.test", "carol@example.test", "both")
+                .roster("carol@example.test", "bob@example.test", "both");
+        Pep pep = pep(new InMemoryStore());
+        world.online("bob@example.test/laptop", TUNE);
+        pep.events().resourceAvailable("bob@example.test/laptop");
+        assertEquals(List.of(ALICE), world.refreshed, "alice's cached roster predates the subscription");
+    }
 }

@@ -13,6 +13,8 @@ final class World implements Rosters, Presences {
     private final Map<String, Map<String, RosterItem>> rosters = new HashMap<>();
     private final Map<String, Set<String>> online = new HashMap<>();
     private final Map<String, Set<String>> notify = new HashMap<>();
+    /** Owners whose roster the PEP core asked to read again, in order. */
+    final List<String> refreshed = new java.util.ArrayList<>();
 
     /** {@code owner}'s roster gets {@code contact} with this subscription (RFC 6121 §2.1.2.5) and groups. */
     World roster(String owner, String contact, String subscription, String... groups) {
@@ -41,6 +43,11 @@ final class World implements Rosters, Presences {
     @Override
     public Collection<RosterItem> items(String ownerBare) {
         return List.copyOf(rosters.getOrDefault(ownerBare, Map.of()).values());
+    }
+
+    @Override
+    public void refresh(String ownerBare) {
+        refreshed.add(ownerBare);
     }
 
     @Override

@@ -31,6 +31,8 @@ import org.xcs.pubsub.Main;
 abstract class SintPepContract {
     static final String STRICT_PROPERTY = "xcs.sint.pep.strict";
     private static final boolean STRICT = Boolean.parseBoolean(System.getProperty(STRICT_PROPERTY, "true"));
+    /** {@code -Dxcs.sint.pep.logLevel=trace} logs the component's stanzas (its log is in the test's temp dir). */
+    static final String LOG_LEVEL = System.getProperty("xcs.sint.pep.logLevel", "info");
     static final String DOMAIN = SintProsody.DOMAIN;
     static final String COMPONENT = "pubsub." + DOMAIN;
     static final String SECRET = "sint-pep-s3cret";
@@ -88,6 +90,10 @@ abstract class SintPepContract {
             } finally {
                 if (component != null) {
                     component.close();
+                    // The temp dir goes away: keep the component's log next to SINT's.
+                    Files.copy(work.resolve("pubsub.log"), SintProsody.buildDirectory().resolve(
+                            "sint-pep-xcs-" + hostName().toLowerCase() + "-component.log"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -98,7 +104,7 @@ abstract class SintPepContract {
         Files.writeString(secretFile, SECRET + "\n");
         ComponentProcess component = ComponentProcess.start(Main.class.getName(), work.resolve("pubsub.log"), List.of(
                 "--host", "127.0.0.1", "--port", String.valueOf(host.componentPort(COMPONENT)), "--domain", COMPONENT,
-                "--secret-file", secretFile.toString(), "--data-dir", work.resolve("data").toString()));
+                "--secret-file", secretFile.toString(), "--data-dir", work.resolve("data").toString(), "--log-level", LOG_LEVEL));
         if (!component.awaitOutput("granted privileges", Duration.ofSeconds(30))) {
             component.close();
             throw new AssertionError("the component never took the host's grants:\n" + component.output());

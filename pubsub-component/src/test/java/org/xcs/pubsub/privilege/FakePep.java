@@ -75,4 +75,9 @@ final class FakePep implements PepBinding, PepEvents {
     public void rosterChanged(String ownerBare) {
         events.add("roster " + ownerBare);
     }
+
+    @Override
+    public void contactsGained(String ownerBare, java.util.Set<String> contactBares) {
+        events.add("gained " + ownerBare + " " + new java.util.TreeSet<>(contactBares));
+    }
 }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -23,13 +25,24 @@ class HostPresencesTest {
     final RecordingSender out = new RecordingSender();
     final IqTracker tracker = new IqTracker(out);
     final FakePep pep = new FakePep();
+    /** Owners whose roster was asked to be read again, in order. */
     final List<String> online = new CopyOnWriteArrayList<>();
+    /** When set, roster reads stay pending here until the test completes them. */
+    List<CompletableFuture<Void>> heldRosterReads;
 
     HostPresences presences(int maxResources, int maxCaps) {
         return new HostPresences(new JID("pubsub.example.test"), "example.test", tracker, (owner, task) -> {
             task.run();
             return true;
-        }, pep, online::add, maxResources, maxCaps, Duration.ofSeconds(5));
+        }, pep, owner -> {
+            online.add(owner);
+            if (heldRosterReads == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> read = new CompletableFuture<>();
+            heldRosterReads.add(read);
+            return read;
+        }, maxResources, maxCaps, Duration.ofSeconds(5));
     }
 
     static String available(String from, String ver) {
@@ -98,7 +111,8 @@ class HostPresencesTest {
         p.accept(TestStanzas.presence("<presence type='unavailable' from='alice@example.test/a'/>"));
         assertEquals(Set.of("alice@example.test/b"), p.available("alice@example.test"));
         assertFalse(p.accept(TestStanzas.presence("<presence type='subscribe' from='alice@example.test/b'/>")));
-        assertEquals(List.of("alice@example.test"), online, "the owner came online once");
+        assertEquals(List.of("alice@example.test", "alice@example.test"), online,
+                "each resource coming online has its owner's roster read again");
         assertEquals(0, out.count(), "no caps, no query");
     }
 
@@ -122,5 +136,107 @@ class HostPresencesTest {
                 + "<query xmlns='http://jabber.org/protocol/disco#info'><identity category='client' type='pc'/>"
                 + "</query></iq>"));
         assertEquals(1, p.verifiedCapsCount(), "the older ver was evicted");
+    }
+
+    static String availableWithStatus(String from, String ver, String status) {
+        return "<presence from='" + from + "' to='pubsub.example.test'><status>" + status + "</status>"
+                + "<c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='" + NODE + "' ver='" + ver
+                + "'/></presence>";
+    }
+
+    static String otherVer(String features) {
+        return CapsVer.generate(TestStanzas.element("<query xmlns='http://jabber.org/protocol/disco#info'>"
+                + "<identity category='client' name='Exodus 0.9.1' type='pc'/>" + features + "</query>"), "sha-1");
+    }
+
+    @Test
+    void aStatusOnlyUpdateSendsNoLastItemsAgainAndReadsNoRoster() {
+        HostPresences p = presences(100, 10);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", VER)));
+        tracker.matches(answer((IQ) out.all().get(0), EXODUS_FEATURES));
+        assertEquals(List.of("available alice@example.test/a"), pep.events);
+        p.accept(TestStanzas.presence(availableWithStatus("alice@example.test/a", VER, "away for lunch")));
+        p.accept(TestStanzas.presence(availableWithStatus("alice@example.test/a", VER, "back")));
+        assertEquals(List.of("available alice@example.test/a"), pep.events, "XEP-0163 §4.3.4: on coming online");
+        assertEquals(List.of("alice@example.test"), online);
+        assertEquals(1, out.count(), "no disco#info for the same ver");
+    }
+
+    @Test
+    void newCapsSendTheLastItemsAgainOnlyWhenTheNotifySetChanged() {
+        HostPresences p = presences(100, 10);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", VER)));
+        tracker.matches(answer((IQ) out.all().get(0), EXODUS_FEATURES));
+        String moreFeatures = EXODUS_FEATURES + "<feature var='urn:xmpp:ping'/>";
+        String sameNotify = otherVer(moreFeatures);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", sameNotify)));
+        IQ second = (IQ) out.all().get(1);
+        tracker.matches(TestStanzas.iq("<iq type='result' id='" + second.getID() + "' from='alice@example.test/a'>"
+                + "<query xmlns='http://jabber.org/protocol/disco#info'><identity category='client' "
+                + "name='Exodus 0.9.1' type='pc'/>" + moreFeatures + "</query></iq>"));
+        assertEquals(List.of("available alice@example.test/a"), pep.events, "a new ver, the same +notify set");
+
+        String moodFeatures = EXODUS_FEATURES + "<feature var='http://jabber.org/protocol/mood+notify'/>";
+        p.accept(TestStanzas.presence(available("alice@example.test/a", otherVer(moodFeatures))));
+        IQ third = (IQ) out.all().get(2);
+        tracker.matches(TestStanzas.iq("<iq type='result' id='" + third.getID() + "' from='alice@example.test/a'>"
+                + "<query xmlns='http://jabber.org/protocol/disco#info'><identity category='client' "
+                + "name='Exodus 0.9.1' type='pc'/>" + moodFeatures + "</query></iq>"));
+        assertEquals(List.of("available alice@example.test/a", "available alice@example.test/a"), pep.events,
+                "mood+notify turned on: the last items of the nodes it now wants");
+        assertEquals(List.of("alice@example.test", "alice@example.test", "alice@example.test"), online,
+                "each caps change re-reads the roster");
+    }
+
+    @Test
+    void theLastItemsWaitUntilBothTheCapsAndTheRereadRosterAreKnown() {
+        heldRosterReads = new ArrayList<>();
+        HostPresences p = presences(100, 10);
+        p.accept(TestStanzas.presence(available("bob@example.test/b", VER)));
+        tracker.matches(answer((IQ) out.all().get(0), EXODUS_FEATURES));
+        assertTrue(pep.events.isEmpty(), "caps known, roster still being read");
+        heldRosterReads.get(0).complete(null);
+        assertEquals(List.of("available bob@example.test/b"), pep.events);
+
+        p.accept(TestStanzas.presence("<presence type='unavailable' from='bob@example.test/b'/>"));
+        p.accept(TestStanzas.presence(available("bob@example.test/b", VER)));
+        heldRosterReads.get(1).complete(null);
+        assertEquals(List.of("available bob@example.test/b", "available bob@example.test/b"), pep.events,
+                "back online with cached caps: sent once the roster is read");
+    }
+
+    @Test
+    void aContactOnAnotherServerNeedsNoRosterRead() {
+        heldRosterReads = new ArrayList<>();
+        HostPresences p = presences(100, 10);
+        p.accept(TestStanzas.presence(available("dave@remote.test/d", VER)));
+        tracker.matches(answer((IQ) out.all().get(0), EXODUS_FEATURES));
+        assertEquals(List.of("available dave@remote.test/d"), pep.events);
+        assertTrue(online.isEmpty());
+    }
+
+    @Test
+    void aNotifySwitchedOffAndOnAgainBeforeTheRosterWasReadSendsTheLastItemsAgain() {
+        heldRosterReads = new ArrayList<>();
+        HostPresences p = presences(100, 10);
+        String moodFeatures = EXODUS_FEATURES + "<feature var='http://jabber.org/protocol/mood+notify'/>";
+        String moodVer = otherVer(moodFeatures);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", VER)));
+        tracker.matches(answer((IQ) out.all().get(0), EXODUS_FEATURES));
+        heldRosterReads.get(0).complete(null);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", moodVer)));
+        IQ second = (IQ) out.all().get(1);
+        tracker.matches(TestStanzas.iq("<iq type='result' id='" + second.getID() + "' from='alice@example.test/a'>"
+                + "<query xmlns='http://jabber.org/protocol/disco#info'><identity category='client' "
+                + "name='Exodus 0.9.1' type='pc'/>" + moodFeatures + "</query></iq>"));
+        heldRosterReads.get(1).complete(null);
+        assertEquals(2, pep.events.size());
+
+        p.accept(TestStanzas.presence(available("alice@example.test/a", VER))); // mood+notify off...
+        p.accept(TestStanzas.presence(available("alice@example.test/a", moodVer))); // ...and on again (SINT does)
+        heldRosterReads.get(2).complete(null);
+        heldRosterReads.get(3).complete(null);
+        assertEquals(List.of("available alice@example.test/a", "available alice@example.test/a",
+                "available alice@example.test/a"), pep.events, "the client expects the last mood again");
     }
 }

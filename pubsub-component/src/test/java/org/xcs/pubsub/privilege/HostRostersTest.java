@@ -55,7 +55,8 @@ class HostRostersTest {
         answer(0, "<item jid='bob@example.test' subscription='both'><group>Friends</group></item>");
         assertEquals(new RosterItem("bob@example.test", "both", Set.of("Friends")),
                 r.item("alice@example.test", "Bob@Example.test"));
-        assertEquals(List.of("roster alice@example.test"), pep.events);
+        assertEquals(List.of("roster alice@example.test", "gained alice@example.test [bob@example.test]"),
+                pep.events, "a first roster: its presence subscribers may have been refused meanwhile");
     }
 
     @Test
@@ -70,7 +71,8 @@ class HostRostersTest {
         assertEquals(IQ.Type.result, reply.getType());
         assertNull(r.item("alice@example.test", "bob@example.test"));
         assertTrue(r.item("alice@example.test", "carol@example.test").receivesPresence());
-        assertEquals(List.of("roster alice@example.test", "roster alice@example.test"), pep.events);
+        assertEquals(List.of("roster alice@example.test", "gained alice@example.test [bob@example.test]",
+                "roster alice@example.test", "gained alice@example.test [carol@example.test]"), pep.events);
     }
 
     @Test
@@ -98,5 +100,63 @@ class HostRostersTest {
         assertTrue(r.isCached("a@example.test"), "the online owner stays although least recently used");
         assertFalse(r.isCached("b@example.test"));
         assertTrue(r.isCached("c@example.test"));
+    }
+
+    @Test
+    void aRereadFindsTheSubscriptionTheHostNeverPushedAndReportsTheContactGained() {
+        grant("get");
+        HostRosters r = rosters(10);
+        r.item("alice@example.test", "bob@example.test");
+        answer(0, "<item jid='bob@example.test' subscription='none' ask='subscribe'/>"
+                + "<item jid='carol@example.test' subscription='both'/>");
+        pep.events.clear();
+        r.refresh("alice@example.test"); // alice published: who receives her presence now?
+        assertEquals(2, out.count());
+        answer(1, "<item jid='bob@example.test' subscription='both'/><item jid='carol@example.test' "
+                + "subscription='both'/><item jid='dave@example.test' subscription='to'/>");
+        assertEquals(List.of("roster alice@example.test", "gained alice@example.test [bob@example.test]"),
+                pep.events, "carol received alice's presence already; dave does not");
+        assertTrue(r.item("alice@example.test", "bob@example.test").receivesPresence());
+    }
+
+    @Test
+    void rereadsAskedForDuringAFetchMakeOneMoreFetchAfterItAndWaitForThatOne() {
+        grant("get");
+        HostRosters r = rosters(10);
+        java.util.concurrent.CompletableFuture<Void> first = r.reload("alice@example.test");
+        java.util.concurrent.CompletableFuture<Void> second = r.reload("alice@example.test");
+        java.util.concurrent.CompletableFuture<Void> third = r.reload("alice@example.test");
+        assertEquals(1, out.count(), "one fetch in flight per owner");
+        answer(0, "");
+        assertTrue(first.isDone());
+        assertFalse(second.isDone(), "the fetch in flight may predate what made the caller ask");
+        assertEquals(2, out.count(), "one more fetch for both callers that came meanwhile");
+        answer(1, "<item jid='bob@example.test' subscription='from'/>");
+        assertTrue(second.isDone());
+        assertTrue(third.isDone());
+        assertEquals(2, out.count());
+        assertEquals(2, r.fetches());
+    }
+
+    @Test
+    void aFailedFetchReleasesItsWaitersAndLeavesNoFetchBehind() {
+        grant("get");
+        HostRosters r = rosters(10);
+        java.util.concurrent.CompletableFuture<Void> read = r.reload("alice@example.test");
+        IQ get = (IQ) out.all().get(0);
+        assertTrue(tracker.matches(TestStanzas.iq("<iq type='error' id='" + get.getID() + "' from='"
+                + get.getTo() + "' to='pubsub.example.test'><error type='cancel'><forbidden "
+                + "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>")));
+        assertTrue(read.isDone());
+        assertFalse(r.isCached("alice@example.test"));
+        r.refresh("alice@example.test");
+        assertEquals(2, out.count(), "the next re-read asks again");
+    }
+
+    @Test
+    void withoutRosterReadPermissionAReadCompletesAtOnce() {
+        grant("set");
+        assertTrue(rosters(10).reload("alice@example.test").isDone());
+        assertEquals(0, out.count());
     }
 }
