@@ -1,7 +1,7 @@
 -- PEP (XEP-0163) for the users of example.org served by xcs-pubsub (pubsub.example.org) on Prosody 0.12, through
 -- XEP-0355 namespace delegation and XEP-0356 privileged entity. Needs prosody-modules (mod_privilege,
 -- mod_delegation; Debian: apt-get install prosody-modules). Merge into prosody.cfg.lua, replace the secret, restart
--- Prosody. Print it for your domains with: scripts/xcs-pep-config prosody HOST_DOMAIN COMPONENT_DOMAIN
+-- Prosody. Print it for your domains with: scripts/xcs-pep-config --server prosody --host-domain HOST [--domain COMPONENT]
 -- Details and pitfalls: docs/hosts.md, section "PEP".
 
 ---------- Global section (before any VirtualHost / Component line) ----------
