@@ -1,6 +1,6 @@
 package org.xcs.muc.service;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,21 +17,23 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
 
 /**
- * The rooms this service hosts. The map itself is concurrent (disco#items on the service reads it while rooms run),
+ * The rooms this service hosts. The maps are concurrent (disco#items on the service reads them while rooms run),
  * but each room's state is only touched on that room's serial queue (the router keys by room JID).
  *
- * <p>Start-up does not depend on how many rooms are stored: a stored room is loaded when a stanza first asks for it
- * ({@link #get}, atomically per JID, so a service-level reader racing the room's queue sees one and the same room
- * object), and a background loader fills in the rest page by page, so the store lock is held for one page at a
- * time and the rooms' own transactions interleave. {@link #all} (the service's disco#items, XEP-0045 §6.3) waits,
- * bounded, until that loader has finished.
+ * <p>Start-up does not depend on how many rooms are stored, and idle stored rooms stay out of memory: a stored
+ * room is loaded when a stanza first asks for it ({@link #get}, atomically per JID, so a service-level reader
+ * racing the room's queue gets the same room object), and a background loader reads the store page by page (the
+ * store lock is held for one page at a time, so the rooms' own transactions interleave) keeping only a
+ * {@link Listing} of each room. {@link #listings} (the service's disco#items, XEP-0045 §6.3) waits, bounded, for
+ * that loader, then answers from live rooms where loaded and from the listings elsewhere: an unloaded room's stored
+ * copy is current, since every change goes through the loaded room.
  *
- * <p>Why a background loader rather than a separate stored index of public rooms (which would also let idle rooms
- * stay out of memory): the index is a second copy of each room's name and flags that every save must keep in step,
- * changes the stored format, and needs a migration of existing data dirs to build it; the loader needs none of that
- * and its races are few. They are: the loader's copy of a room is older than the one already in the map once the
- * room was loaded on demand and changed, so it only ever fills an absent JID; and a room destroyed while the loader
- * holds its copy must not come back, so removals made while loading are remembered and the loader skips them.
+ * <p>Why in-memory listings built in the background rather than a stored index of public rooms: such an index is a
+ * second copy of each room's name and flags that every save must keep in step, changes the stored format, and
+ * needs a migration for existing data dirs; the listings need none of that and their races are few. A live room
+ * always wins over its listing (it may have changed since the loader read it), and a room destroyed while the
+ * loader holds its copy must not come back, so removals made while loading are remembered and the loader skips
+ * them.
  */
 public final class Rooms {
     private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
@@ -39,11 +41,13 @@ public final class Rooms {
     private static final long LOAD_WAIT_SECONDS = 30;
 
     private final ConcurrentHashMap<JID, Room> rooms = new ConcurrentHashMap<>();
+    /** Stored rooms as the loader found them; superseded by {@link #rooms} once loaded. */
+    private final ConcurrentHashMap<JID, Listing> stored = new ConcurrentHashMap<>();
     private final RoomStore store;
     private final CountDownLatch loaderDone = new CountDownLatch(1);
     /** JIDs removed while the loader runs; null once it has finished. */
     private volatile Set<JID> removedWhileLoading = ConcurrentHashMap.newKeySet();
-    /** True once every stored room is in the map: a miss then needs no store read. */
+    /** True once every stored room is listed: a miss on both maps then needs no store read. */
     private volatile boolean complete;
     private volatile RuntimeException loadFailure;
 
@@ -60,15 +64,22 @@ public final class Rooms {
     public Optional<Room> get(JID roomJid) {
         JID jid = roomJid.asBareJID();
         Room room = rooms.get(jid);
-        if (room != null || complete) {
+        if (room != null || complete && !stored.containsKey(jid)) {
             return Optional.ofNullable(room);
         }
         // Not loaded yet: read this one room (a miss stays a miss: nothing is put).
         return Optional.ofNullable(rooms.computeIfAbsent(jid, key -> store.load(key).orElse(null)));
     }
 
-    /** Every room; waits (at most {@value #LOAD_WAIT_SECONDS} s) for the stored ones to be loaded. */
-    public Collection<Room> all() {
+    /** What the service's room list needs of each room: the live room's state when loaded, else the stored one. */
+    public record Listing(JID jid, String configuredName, boolean publicRoom, boolean locked) {
+        static Listing of(Room room) {
+            return new Listing(room.jid(), room.config().name, room.config().publicRoom, room.isLocked());
+        }
+    }
+
+    /** Every room, loaded or not; waits (at most {@value #LOAD_WAIT_SECONDS} s) for the stored ones to be listed. */
+    public List<Listing> listings() {
         try {
             if (!loaderDone.await(LOAD_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new XmppException(PacketError.Condition.resource_constraint, PacketError.Type.wait,
@@ -82,7 +93,14 @@ public final class Rooms {
             throw new XmppException(PacketError.Condition.internal_server_error, PacketError.Type.wait,
                     "rooms could not be loaded", null);
         }
-        return rooms.values();
+        List<Listing> all = new ArrayList<>(rooms.size() + stored.size());
+        rooms.values().forEach(room -> all.add(Listing.of(room)));
+        stored.forEach((jid, listing) -> {
+            if (!rooms.containsKey(jid)) {
+                all.add(listing);
+            }
+        });
+        return all;
     }
 
     /** Call only after {@link #get} found no room: a stored one is always found (and loaded) by {@link #get}. */
@@ -100,6 +118,7 @@ public final class Rooms {
         // (which would bring it back). Deleting is free when it was never stored (a temporary room).
         store.delete(room.jid());
         rooms.remove(room.jid());
+        stored.remove(room.jid());
     }
 
     /**
@@ -126,8 +145,8 @@ public final class Rooms {
             List<Room> page;
             do {
                 page = store.loadAfter(after, PAGE);
-                for (Room stored : page) {
-                    adopt(stored);
+                for (Room room : page) {
+                    list(room);
                 }
                 count += page.size();
                 if (!page.isEmpty()) {
@@ -135,10 +154,10 @@ public final class Rooms {
                 }
             } while (page.size() == PAGE);
             complete = true;
-            LOG.info("{} stored rooms loaded in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+            LOG.info("{} stored rooms listed in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             loadFailure = e;
-            LOG.warn("loading stored rooms failed after {} rooms; they are still loaded one by one on demand", count, e);
+            LOG.warn("listing stored rooms failed after {}; each is still loaded on demand", count, e);
         } finally {
             removedWhileLoading = null;
             loaderDone.countDown();
@@ -146,13 +165,13 @@ public final class Rooms {
     }
 
     /**
-     * Fills an absent JID only: a room already present (loaded on demand, maybe changed since) is newer. Atomic
-     * with {@link #remove} of the same JID, which marks before it removes: either this sees the mark, or the
-     * removal comes after this put.
+     * Atomic with {@link #remove} of the same JID, which marks before it forgets: either this sees the mark, or the
+     * removal comes after this put. A listing of a room also loaded is harmless: the live room wins in
+     * {@link #listings}.
      */
-    private void adopt(Room stored) {
+    private void list(Room room) {
         Set<JID> removed = removedWhileLoading;
-        rooms.compute(stored.jid(), (jid, current) -> current != null || removed.contains(jid) ? current : stored);
+        stored.compute(room.jid(), (jid, current) -> removed.contains(jid) ? current : Listing.of(room));
     }
 
     private static void daemonThread(Runnable work) {

@@ -30,7 +30,8 @@ public interface RoomStore {
 
     /**
      * Up to {@code limit} stored rooms in ascending order of their bare JID (as a string), starting after
-     * {@code after} (null: from the first); a page of fewer than {@code limit} rooms is the last.
+     * {@code after} (null: from the first); a page of fewer than {@code limit} rooms is the last. For listing
+     * rooms: their history may be left out ({@link #load} brings it).
      */
     default List<Room> loadAfter(JID after, int limit) {
         String from = after == null ? null : after.toBareJID();

@@ -44,6 +44,8 @@ public final class StoreRoomStore implements RoomStore {
         JID after = null;
         while (true) {
             List<Room> page = loadAfter(after, PAGE);
+            // One short read per room after the page: a writer waits for one of these, never for the whole scan.
+            page.forEach(this::loadHistory);
             loaded.addAll(page);
             if (page.size() < PAGE) {
                 return loaded;
@@ -68,9 +70,7 @@ public final class StoreRoomStore implements RoomStore {
         for (Map.Entry<String, Room> entry : rooms.ascending(after == null ? null : after.toBareJID(), false, limit)) {
             page.add(entry.getValue());
         }
-        // One short read per room after the page: a writer waits for one of these, never for the whole page.
-        page.forEach(this::loadHistory);
-        return page;
+        return page; // without history: listing rooms needs none, and it is one range read per room
     }
 
     private void loadHistory(Room room) {

@@ -78,8 +78,14 @@ class RoomsTest {
         loader.remove(0).run();
     }
 
-    static Set<String> jids(Collection<Room> rooms) {
-        return rooms.stream().map(r -> r.jid().toBareJID()).collect(Collectors.toSet());
+    static Set<String> jids(List<Rooms.Listing> listings) {
+        return listings.stream().map(l -> l.jid().toBareJID()).collect(Collectors.toSet());
+    }
+
+    static Rooms.Listing listingOf(Rooms rooms, JID jid) {
+        List<Rooms.Listing> found = rooms.listings().stream().filter(l -> l.jid().equals(jid)).toList();
+        assertEquals(1, found.size(), "listed once: " + found);
+        return found.get(0);
     }
 
     @Test
@@ -109,17 +115,25 @@ class RoomsTest {
 
         runLoader();
 
-        Collection<Room> all = rooms.all();
+        early.config().name = "Changed since loaded";
+        List<Rooms.Listing> all = rooms.listings();
         assertEquals(1_201, all.size());
         assertEquals(1_201, jids(all).size());
+        assertEquals("Changed since loaded", listingOf(rooms, early.jid()).configuredName(), "the live room wins");
+        assertFalse(listingOf(rooms, new JID("room0000@muc.example.test")).publicRoom());
+        assertTrue(listingOf(rooms, new JID("room0001@muc.example.test")).publicRoom());
+        assertEquals("Room 1", listingOf(rooms, new JID("room0001@muc.example.test")).configuredName());
         assertSame(early, rooms.get(early.jid()).orElseThrow());
+        Room later = rooms.get(new JID("room1200@muc.example.test")).orElseThrow();
+        assertEquals("Room 1200", later.config().name, "a listed room is loaded in full on demand");
+        assertTrue(rooms.get(new JID("room1201@muc.example.test")).isEmpty());
     }
 
     @Test
     void allWaitsForTheLoaderRunningOnItsOwnThread() {
         storeRooms(1_201);
         Rooms rooms = new Rooms(roomStore);
-        assertEquals(1_201, rooms.all().size());
+        assertEquals(1_201, rooms.listings().size());
     }
 
     @Test
@@ -140,8 +154,7 @@ class RoomsTest {
         assertTrue(hooked.pages > 0);
         Room room = rooms.get(jid).orElseThrow();
         assertEquals("Renamed", room.config().name);
-        assertEquals(1, rooms.all().stream().filter(r -> r.jid().equals(jid)).count());
-        assertSame(room, rooms.all().stream().filter(r -> r.jid().equals(jid)).findFirst().orElseThrow());
+        assertEquals("Renamed", listingOf(rooms, jid).configuredName());
         assertEquals("Renamed", roomStore.load(jid).orElseThrow().config().name);
     }
 
@@ -159,8 +172,8 @@ class RoomsTest {
         runLoader();
 
         assertTrue(rooms.get(jid).isEmpty());
-        assertFalse(jids(rooms.all()).contains(jid.toBareJID()));
-        assertEquals(2, rooms.all().size());
+        assertFalse(jids(rooms.listings()).contains(jid.toBareJID()));
+        assertEquals(2, rooms.listings().size());
         assertTrue(roomStore.load(jid).isEmpty());
     }
 
@@ -174,7 +187,25 @@ class RoomsTest {
         runLoader();
 
         assertTrue(rooms.get(jid).isEmpty());
-        assertEquals(Set.of("room0000@muc.example.test", "room0001@muc.example.test"), jids(rooms.all()));
+        assertEquals(Set.of("room0000@muc.example.test", "room0001@muc.example.test"), jids(rooms.listings()));
+    }
+
+    @Test
+    void aRoomDestroyedAfterTheLoadIsNeitherListedNorReloadedAndANewOneIsListedLive() {
+        storeRooms(3);
+        JID jid = new JID("room0001@muc.example.test");
+        Rooms rooms = new Rooms(roomStore, loader::add);
+        runLoader();
+
+        rooms.remove(rooms.get(jid).orElseThrow());
+        Room created = new Room(HEATH, new RoomConfig(), T0);
+        created.locked(true); // XEP-0045 §10.1.1: a new room is locked until configured
+        rooms.add(created);
+
+        assertTrue(rooms.get(jid).isEmpty());
+        assertEquals(Set.of("room0000@muc.example.test", "room0002@muc.example.test", HEATH.toBareJID()),
+                jids(rooms.listings()));
+        assertTrue(listingOf(rooms, HEATH).locked());
     }
 
     @Test
