@@ -1,7 +1,9 @@
 package org.xcs.muc.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,10 +95,13 @@ public final class Rooms {
             throw new XmppException(PacketError.Condition.internal_server_error, PacketError.Type.wait,
                     "rooms could not be loaded", null);
         }
-        List<Listing> all = new ArrayList<>(rooms.size() + stored.size());
-        rooms.values().forEach(room -> all.add(Listing.of(room)));
+        // Live rooms first, then the listings of the rest: a room loaded in between is still listed (its listing is
+        // its stored state, current until it changes).
+        Map<JID, Room> live = new HashMap<>(rooms);
+        List<Listing> all = new ArrayList<>(live.size() + stored.size());
+        live.values().forEach(room -> all.add(Listing.of(room)));
         stored.forEach((jid, listing) -> {
-            if (!rooms.containsKey(jid)) {
+            if (!live.containsKey(jid)) {
                 all.add(listing);
             }
         });
