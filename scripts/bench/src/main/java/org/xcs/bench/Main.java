@@ -70,7 +70,15 @@ public final class Main implements Callable<Integer> {
             }
             System.out.println("== " + scenario.id() + ": " + scenario.title());
             long t0 = System.nanoTime();
-            scenario.run(settings, results);
+            try {
+                scenario.run(settings, results);
+            } catch (Exception | AssertionError e) {
+                // One scenario failing (a server refusing load, a timeout) must not cost the figures of the others:
+                // it is recorded in the notes and the table, and the run goes on.
+                System.out.println("!! " + scenario.id() + " failed: " + e);
+                e.printStackTrace(System.out);
+                results.note("FAILED " + scenario.id(), String.valueOf(e));
+            }
             results.note("seconds " + scenario.id(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         }
         return results;

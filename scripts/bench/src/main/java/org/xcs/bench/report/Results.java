@@ -70,6 +70,11 @@ public final class Results {
         }
         out.println("vs anchor: ours relative to the anchor in the same run, above 1 = better for ours "
                 + "(throughput ours/anchor, latency and memory anchor/ours)");
+        notes().forEach((key, value) -> {
+            if (key.startsWith("FAILED ")) {
+                out.println(key + ": " + value);
+            }
+        });
     }
 
     public void writeJson(Path file) throws IOException {
