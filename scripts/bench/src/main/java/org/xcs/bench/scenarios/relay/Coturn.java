@@ -38,6 +38,7 @@ final class Coturn implements AutoCloseable {
         Path log = dir.resolve("coturn.log");
         List<String> command = List.of(BINARY.toString(), "-n", "--no-cli", "--no-tls", "--no-dtls",
                 "-L", "127.0.0.1", "-E", "127.0.0.1", "-p", Integer.toString(port),
+                "--alt-listening-port", Integer.toString(port + 1),
                 "--min-port", Integer.toString(minRelayPort), "--max-port", Integer.toString(maxRelayPort),
                 "--use-auth-secret", "--static-auth-secret=" + secret, "-r", realm,
                 "--allow-loopback-peers", "--log-file", dir.resolve("turnserver.log").toString(), "--simple-log",
@@ -59,9 +60,29 @@ final class Coturn implements AutoCloseable {
         throw new IOException("coturn never answered on " + coturn.address + ":\n" + Files.readString(log));
     }
 
+    /**
+     * A listening port P with P+1 free too (coturn binds its alternate port P+1 as well, UDP and TCP), taken above
+     * Linux's ephemeral range (32768-60999) so that no client socket of this machine can grab it meanwhile, as one
+     * did in a CI run (coturn then retried its bind forever and never answered).
+     */
     private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 62000 + 2 * random.nextInt(1500);
+            if (free(port) && free(port + 1)) {
+                return port;
+            }
+        }
+        throw new IOException("no free port pair for coturn in 62000-64999");
+    }
+
+    private static boolean free(int port) {
+        InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        try (DatagramSocket udp = new DatagramSocket(at); java.net.ServerSocket tcp = new java.net.ServerSocket()) {
+            tcp.bind(at);
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

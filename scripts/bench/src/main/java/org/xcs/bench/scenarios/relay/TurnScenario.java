@@ -79,9 +79,9 @@ public final class TurnScenario implements Scenario {
         ProsodyHost host = ProsodyHost.builder(DOMAIN).component(OurRelay.DOMAIN, COMPONENT_SECRET).build();
         try (host; UdpEchoPeer peer = new UdpEchoPeer()) {
             host.start();
-            try (Coturn coturn = Coturn.start(dir.resolve("coturn"), SECRET, DOMAIN, 47500, 47999);
+            try (Coturn coturn = Coturn.start(dir.resolve("coturn"), SECRET, DOMAIN, 61500, 61999);
                  OurRelay ours = OurRelay.start(host, COMPONENT_SECRET, dir.resolve("xcs"), List.of(
-                         "--turn-secret", SECRET, "--allow-peer", "127.0.0.0/8", "--relay-ports", "47000-47499",
+                         "--turn-secret", SECRET, "--allow-peer", "127.0.0.0/8", "--relay-ports", "61000-61499",
                          "--allocation-bandwidth", Long.toString(Long.MAX_VALUE / 4)));
                  TurnClient viaCoturn = new TurnClient(coturn.address(), SECRET, "bench@" + DOMAIN);
                  TurnClient viaOurs = new TurnClient(ours.turn(), SECRET, "bench@" + DOMAIN);
