@@ -69,6 +69,12 @@ public final class CommonOptions {
             description = "Ping the server this often to notice a lost connection, XEP-0199 (default: 5).")
     private Duration pingInterval;
 
+    @Option(names = "--ping-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            converter = SecondsConverter.class,
+            description = "Drop and re-open the connection when a ping gets no answer and nothing else arrives from"
+                    + " the server for this long (default: 30).")
+    private Duration pingTimeout;
+
     private String secret;
 
     public String host() {
@@ -117,6 +123,10 @@ public final class CommonOptions {
         return pingInterval;
     }
 
+    public Duration pingTimeout() {
+        return pingTimeout;
+    }
+
     /**
      * --secret, else the first line of --secret-file, else the environment variable; the first two are also
      * accepted from --config. Throws {@link IllegalArgumentException} with a message for the operator.
@@ -157,7 +167,8 @@ public final class CommonOptions {
                 + ", data-dir=" + (domain == null ? dataDir : dataDir()) + ", log-level=" + logLevel
                 + ", config=" + config + ", wait-for-host=" + waitForHost
                 + ", handshake-timeout=" + handshakeTimeout.toSeconds() + "s"
-                + ", ping-interval=" + pingInterval.toSeconds() + "s";
+                + ", ping-interval=" + pingInterval.toSeconds() + "s"
+                + ", ping-timeout=" + pingTimeout.toSeconds() + "s";
     }
 
     static final class PortConverter implements ITypeConverter<Integer> {

@@ -59,6 +59,7 @@ public final class ComponentRuntime {
     private final AtomicLong failedAttempts = new AtomicLong();
     private final AtomicLong pingsSent = new AtomicLong();
     private final AtomicLong pingFailures = new AtomicLong();
+    private final AtomicLong pingsLate = new AtomicLong();
     private final AtomicLong inboundRefused = new AtomicLong();
 
     public ComponentRuntime(Supplier<? extends Transport> transports, ConnectParams params, ComponentCore core,
@@ -214,7 +215,8 @@ public final class ComponentRuntime {
 
     public RuntimeCounters counters() {
         return new RuntimeCounters(connects.get(), reconnects.get(), failedAttempts.get(), pingsSent.get(),
-                pingFailures.get(), outbox.buffered(), outbox.bufferedTotal(), outbox.dropped(), inboundRefused.get());
+                pingFailures.get(), pingsLate.get(), outbox.buffered(), outbox.bufferedTotal(), outbox.dropped(),
+                inboundRefused.get());
     }
 
     // --- connection lifecycle ---
@@ -342,6 +344,7 @@ public final class ComponentRuntime {
             return; // the previous ping is still within its timeout
         }
         pingsSent.incrementAndGet();
+        long sentAt = System.nanoTime();
         IQ request = ping.request(id);
         try {
             pingWriter.execute(() -> {
@@ -359,6 +362,13 @@ public final class ComponentRuntime {
         }
         schedule(() -> {
             if (connection.pendingPing.compareAndSet(id, null)) {
+                if (connection.lastInbound - sentAt > 0) {
+                    // A busy host answers in order: its pong may sit behind thousands of our stanzas it is still
+                    // routing (a 200-occupant join flood keeps Prosody seconds behind). Anything it sent since the
+                    // ping proves the link alive; dropping it would lose every stanza in flight both ways.
+                    pingsLate.incrementAndGet();
+                    return;
+                }
                 pingFailures.incrementAndGet();
                 lost(connection, "no answer from " + ping.target() + " to ping within "
                         + settings.pingTimeout().toMillis() + " ms");
@@ -369,6 +379,7 @@ public final class ComponentRuntime {
     // --- inbound ---
 
     private void inbound(Connection connection, Packet packet) {
+        connection.lastInbound = System.nanoTime();
         awaitUninterruptibly(connection.ready);
         if (ping.isReply(packet)) {
             String pending = connection.pendingPing.get();
@@ -467,6 +478,8 @@ public final class ComponentRuntime {
         final AtomicReference<String> pendingPing = new AtomicReference<>();
         volatile boolean lost;
         volatile ScheduledFuture<?> pinger;
+        /** System.nanoTime() of the last stanza from the host: a sign of life when a ping's answer is late. */
+        volatile long lastInbound = System.nanoTime();
 
         Connection(Transport transport) {
             this.transport = transport;

@@ -8,12 +8,14 @@ package org.xcs.common.component;
  * @param failedConnectAttempts attempts that ended in a {@link ConnectFailure}
  * @param pingsSent             XEP-0199 pings sent to the host
  * @param pingFailures          pings left unanswered within the timeout, or not writable
+ * @param pingsLate             pings unanswered within the timeout while other stanzas from the host arrived (the
+ *                              link was kept: the host is busy, not gone)
  * @param outboundBuffered      stanzas waiting for the next connection right now
  * @param outboundBufferedTotal stanzas ever kept for a later connection
  * @param outboundDropped       stanzas dropped because the buffer was full or the runtime had stopped
  * @param inboundRefused        stanzas that arrived while stopping (IQ get/set answered with an error)
  */
 public record RuntimeCounters(long connects, long reconnects, long failedConnectAttempts, long pingsSent,
-                              long pingFailures, int outboundBuffered, long outboundBufferedTotal,
+                              long pingFailures, long pingsLate, int outboundBuffered, long outboundBufferedTotal,
                               long outboundDropped, long inboundRefused) {
 }

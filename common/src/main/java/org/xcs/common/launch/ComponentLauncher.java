@@ -32,8 +32,6 @@ import org.xmpp.packet.Packet;
 public final class ComponentLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(ComponentLauncher.class);
-    /** The liveness ping must be answered within this (or the ping interval, if shorter). */
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
 
     private final CommonOptions options;
     private final ComponentModule module;
@@ -98,9 +96,8 @@ public final class ComponentLauncher {
     }
 
     private RuntimeSettings settings() {
-        Duration interval = options.pingInterval();
-        Duration timeout = interval.compareTo(PING_TIMEOUT) < 0 ? interval : PING_TIMEOUT;
-        return RuntimeSettings.defaults().withWaitForHost(options.waitForHost()).withPing(interval, timeout);
+        return RuntimeSettings.defaults().withWaitForHost(options.waitForHost())
+                .withPing(options.pingInterval(), options.pingTimeout());
     }
 
     private int fail(ExitCode code, String message) {

@@ -93,7 +93,7 @@ class CliTest {
     void everyOptionCanBeGivenOnTheCommandLine() {
         Run r = run(Map.of(), "--host", "::1", "--port", "5348", "--domain", "MUC.Example.TEST", "--secret", "pw-1234",
                 "--data-dir", "/var/lib/xcs/muc", "--log-level", "WARN", "--wait-for-host",
-                "--handshake-timeout", "3", "--ping-interval", "2", "--max-rooms", "9");
+                "--handshake-timeout", "3", "--ping-interval", "2", "--ping-timeout", "40", "--max-rooms", "9");
         assertEquals(0, r.exit, r.err);
         CommonOptions o = r.command.common;
         assertEquals("::1", o.host());
@@ -104,6 +104,7 @@ class CliTest {
         assertTrue(o.waitForHost());
         assertEquals(Duration.ofSeconds(3), o.handshakeTimeout());
         assertEquals(Duration.ofSeconds(2), o.pingInterval());
+        assertEquals(Duration.ofSeconds(40), o.pingTimeout());
         assertEquals(9, r.command.maxRooms);
     }
 
@@ -222,7 +223,8 @@ class CliTest {
         assertEquals(0, help.exit, help.err);
         assertFalse(help.command.called);
         for (String option : new String[] {"--host", "--port", "--domain", "--secret", "--secret-file", "--data-dir",
-                "--log-level", "--config", "--wait-for-host", "--handshake-timeout", "--ping-interval", "--max-rooms",
+                "--log-level", "--config", "--wait-for-host", "--handshake-timeout", "--ping-interval", "--ping-timeout",
+                "--max-rooms",
                 "--version"}) {
             assertTrue(help.out.contains(option), option + " in\n" + help.out);
         }

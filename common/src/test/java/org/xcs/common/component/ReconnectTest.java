@@ -79,6 +79,33 @@ class ReconnectTest {
     }
 
     @Test
+    void aBusyHostWhosePongIsLateButWhichKeepsRoutingStanzasKeepsItsLink() throws Exception {
+        assertTrue(RecordingCore.await(() -> host.pingsAnswered() >= 1, Duration.ofSeconds(3)), "pings flow");
+        host.stopAnsweringPings();
+        // Four ping timeouts (500 ms each) during which the host answers no ping but routes a stanza every 100 ms.
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_000);
+        int sent = 0;
+        while (System.nanoTime() < until) {
+            Message message = new Message();
+            message.setFrom("alice@example.test/phone");
+            message.setTo("room@" + DOMAIN);
+            message.setBody("still here " + sent++);
+            host.sendToComponent(DOMAIN, message);
+            Thread.sleep(100);
+        }
+        RuntimeCounters busy = runtime.counters();
+        assertEquals(0, busy.pingFailures(), busy.toString());
+        assertEquals(0, busy.reconnects(), busy.toString());
+        assertTrue(busy.pingsLate() >= 2, "late pings counted: " + busy);
+        int finalSent = sent;
+        assertTrue(RecordingCore.await(() -> core.handled().size() >= finalSent, Duration.ofSeconds(2)),
+                "every stanza reached the core: " + core.handled().size() + " of " + sent);
+        // Silent from now on: the next unanswered ping ends the link.
+        assertTrue(core.awaitConnections(2, Duration.ofSeconds(4)), "reconnected once silent: " + runtime.counters());
+        assertEquals(1, runtime.counters().pingFailures());
+    }
+
+    @Test
     void aHostThatStopsReadingIsDroppedEvenWhileACoreThreadIsStuckWriting() throws Exception {
         host.freezeSessions();
         String kilobyte = "x".repeat(1024);

@@ -39,6 +39,7 @@ class RuntimeSettingsTest {
         assertEquals(Duration.ofMillis(500), defaults.initialBackoff());
         assertEquals(Duration.ofSeconds(30), defaults.maxBackoff());
         assertEquals(Duration.ofSeconds(5), defaults.pingInterval());
+        assertEquals(Duration.ofSeconds(30), defaults.pingTimeout(), "a busy host's late pong must not drop the link");
         assertEquals(false, defaults.waitForHost());
     }
 

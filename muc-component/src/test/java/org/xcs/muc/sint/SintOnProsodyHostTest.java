@@ -67,10 +67,16 @@ class SintOnProsodyHostTest {
                         "every XEP-0045 test has a result\n" + report.table());
                 if (STRICT) {
                     assertEquals(List.of(), report.notPassed(), "SINT XEP-0045 tests that did not pass ("
-                            + STRICT_PROPERTY + "=true)\n" + report.table());
+                            + STRICT_PROPERTY + "=true)\n" + report.table()
+                            + "\ncomponent warnings (a reconnect loses what is in flight):\n" + warnings(component));
                 }
             }
         }
+    }
+
+    private static String warnings(ComponentProcess component) {
+        return component.output().lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private ComponentProcess startComponent(ProsodyHost host) throws Exception {
