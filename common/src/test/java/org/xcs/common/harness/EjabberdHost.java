@@ -88,6 +88,8 @@ public final class EjabberdHost extends LoopbackHost {
         yml.append("    ip: \"127.0.0.1\"\n");
         yml.append("    module: ejabberd_c2s\n");
         yml.append("    starttls: false\n");
+        // ejabberd 23.01's listen backlog defaults to 5: 1,000 clients logging in 64 at a time got connection resets.
+        yml.append("    backlog: 1024\n");
         for (int i = 0; i < components().size(); i++) {
             ComponentDeclaration component = components().get(i);
             yml.append("  - port: ").append(componentListenerPorts.get(i)).append('\n');

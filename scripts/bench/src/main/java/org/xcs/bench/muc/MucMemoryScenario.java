@@ -46,6 +46,7 @@ public final class MucMemoryScenario implements Scenario {
             List<Double> oursPer = new ArrayList<>();
             List<Double> hostUnderOursPer = new ArrayList<>();
             List<Double> oursAfterGcPer = new ArrayList<>();
+            List<Double> oursLivePer = new ArrayList<>();
             List<Double> builtinJoins = new ArrayList<>();
             List<Double> oursJoins = new ArrayList<>();
             for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
@@ -63,6 +64,7 @@ public final class MucMemoryScenario implements Scenario {
                     double[] mine = perOccupant(bed, Testbed.OUR_MUC, comp, rooms, perRoom, settle);
                     oursPer.add(mine[0]);
                     oursAfterGcPer.add(mine[1]);
+                    oursLivePer.add(mine[3]);
                     oursJoins.add(mine[2]);
                     hostUnderOursPer.add((host.rssBytes() - hostBefore) / 1024.0 / (rooms * perRoom));
                 }
@@ -74,6 +76,9 @@ public final class MucMemoryScenario implements Scenario {
                     "component RSS growth over " + n + " joins (default JVM options)"));
             results.add(new Figure(ID, hostKind, ours, null, "RSS per occupant after full GC", "KiB", false,
                     oursAfterGcPer, "component, after jcmd GC.run: live data rather than untouched heap"));
+            results.add(new Figure(ID, hostKind, ours, builtin, "live heap per occupant", "KiB", false, oursLivePer,
+                    "component heap in use after a full GC (jcmd GC.heap_info), growth over " + n
+                            + " joins: what the occupants themselves cost, whatever the GC keeps in reserve"));
             results.add(new Figure(ID, hostKind, ours, null, "host RSS per occupant (routing)", "KiB", false,
                     hostUnderOursPer, "host RSS growth while occupants joined our component"));
             // Self-presence (status 110) received by each joiner: what this scenario counts.
@@ -94,6 +99,8 @@ public final class MucMemoryScenario implements Scenario {
             List<XmppClient> clients = engine.loginAll(bed.login(), n, 64, Duration.ofSeconds(120));
             System.out.printf("  %s: %d logins in %.1f s%n", bed.kind(), n, (System.nanoTime() - t0) / 1e9);
             Thread.sleep(settle.toMillis());
+            boolean jvm = !tree.name().equals(bed.kind());
+            long liveBefore = jvm ? liveHeapBytes(tree.rootPid()) : 0;
             long before = tree.rssBytes();
             MucRooms.Filled filled = MucRooms.fill(clients, service, "m" + System.nanoTime() % 100000 + "-", rooms,
                     Duration.ofSeconds(240));
@@ -102,23 +109,36 @@ public final class MucMemoryScenario implements Scenario {
             long after = tree.rssBytes();
             double perOccupant = (after - before) / 1024.0 / n;
             double afterGc = perOccupant;
-            if (!tree.name().equals(bed.kind())) {
-                fullGc(tree.rootPid());
+            double livePer = 0;
+            if (jvm) {
+                long liveAfter = liveHeapBytes(tree.rootPid());
                 afterGc = (tree.rssBytes() - before) / 1024.0 / n;
+                livePer = (liveAfter - liveBefore) / 1024.0 / n;
             }
-            System.out.printf("  %s %s: RSS %d -> %d KiB over %d joins: %.1f KiB/occupant (after GC %.1f)%n",
-                    bed.kind(), service, before / 1024, after / 1024, n, perOccupant, afterGc);
-            return new double[] {perOccupant, afterGc, filled.joins()};
+            System.out.printf("  %s %s: RSS %d -> %d KiB over %d joins: %.1f KiB/occupant (after GC %.1f, live heap"
+                    + " %.1f)%n", bed.kind(), service, before / 1024, after / 1024, n, perOccupant, afterGc, livePer);
+            return new double[] {perOccupant, afterGc, filled.joins(), livePer};
         }
     }
 
-    private static void fullGc(long pid) throws Exception {
+    /** Full GC, then the heap in use as {@code jcmd GC.heap_info} reports it (first "used NNNK": the whole heap). */
+    static long liveHeapBytes(long pid) throws Exception {
+        jcmd(pid, "GC.run");
+        Thread.sleep(500);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        if (!m.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info of " + pid + " printed no heap usage");
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    private static String jcmd(long pid, String command) throws Exception {
         String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process p = new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(jcmd, Long.toString(pid), command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
-        Thread.sleep(500);
+        return new String(out, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
