@@ -31,11 +31,18 @@ final class PublicRooms implements DiscoItemsProvider {
         }
         // Read from the service's queue while rooms run on theirs: a room changing at this instant may show its
         // old or its new state, either of which was true.
-        List<DiscoItem> items = rooms.all().stream()
-                .filter(room -> room.config().publicRoom && !room.isLocked())
-                .map(room -> new DiscoItem(room.jid(), RoomDescription.displayName(room)))
+        // Rooms not loaded since start are listed from their stored state, which is current (see Rooms).
+        List<DiscoItem> items = rooms.listings().stream()
+                .filter(room -> room.publicRoom() && !room.locked())
+                .map(room -> new DiscoItem(room.jid(), displayName(room)))
                 .sorted(Comparator.comparing(DiscoItem::rsmId))
                 .toList();
         return Optional.of(PageSource.ofList(items, DiscoItem::rsmId));
+    }
+
+    /** As {@link RoomDescription#displayName}: the configured name, or the room's node when it has none. */
+    private static String displayName(Rooms.Listing room) {
+        String name = room.configuredName();
+        return name == null || name.isBlank() ? room.jid().getNode() : name;
     }
 }

@@ -3,6 +3,7 @@ package org.xcs.muc.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xcs.muc.room.HistoryEntry;
 import org.xcs.muc.room.Room;
@@ -15,6 +16,11 @@ public final class InMemoryRoomStore implements RoomStore {
     @Override
     public Collection<Room> loadAll() {
         return new ArrayList<>(saved.values());
+    }
+
+    @Override
+    public Optional<Room> load(JID room) {
+        return Optional.ofNullable(saved.get(room.asBareJID()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.xcs.common.store.Codec;
 import org.xcs.common.store.Store;
 import org.xcs.common.store.StoreMap;
@@ -24,6 +25,7 @@ public final class StoreRoomStore implements RoomStore {
 
     static final String ROOMS = "muc.rooms";
     static final String HISTORY = "muc.history";
+    private static final int PAGE = 500;
 
     private final Store store;
     private final StoreMap<String, Room> rooms;
@@ -35,21 +37,51 @@ public final class StoreRoomStore implements RoomStore {
         this.history = store.map(HISTORY, Codec.BYTES, new HistoryCodec());
     }
 
+    /** Page by page, so the store lock is never held for the whole scan (writers interleave between pages). */
     @Override
     public Collection<Room> loadAll() {
         List<Room> loaded = new ArrayList<>();
-        rooms.forEach((jid, room) -> loaded.add(room));
-        for (Room room : loaded) {
-            int capacity = room.history().capacity();
-            if (capacity > 0) {
-                // Oldest first; the stored range never exceeds the capacity, but a lowered one is honoured too.
-                List<Map.Entry<byte[], HistoryEntry>> newest = historyOf(room.jid()).descending(null, true, capacity);
-                for (int i = newest.size() - 1; i >= 0; i--) {
-                    room.history().add(newest.get(i).getValue());
-                }
+        JID after = null;
+        while (true) {
+            List<Room> page = loadAfter(after, PAGE);
+            // One short read per room after the page: a writer waits for one of these, never for the whole scan.
+            page.forEach(this::loadHistory);
+            loaded.addAll(page);
+            if (page.size() < PAGE) {
+                return loaded;
+            }
+            after = page.get(page.size() - 1).jid();
+        }
+    }
+
+    @Override
+    public Optional<Room> load(JID room) {
+        Room stored = rooms.get(room.toBareJID());
+        if (stored == null) {
+            return Optional.empty();
+        }
+        loadHistory(stored);
+        return Optional.of(stored);
+    }
+
+    @Override
+    public List<Room> loadAfter(JID after, int limit) {
+        List<Room> page = new ArrayList<>(Math.min(limit, PAGE));
+        for (Map.Entry<String, Room> entry : rooms.ascending(after == null ? null : after.toBareJID(), false, limit)) {
+            page.add(entry.getValue());
+        }
+        return page; // without history: listing rooms needs none, and it is one range read per room
+    }
+
+    private void loadHistory(Room room) {
+        int capacity = room.history().capacity();
+        if (capacity > 0) {
+            // Oldest first; the stored range never exceeds the capacity, but a lowered one is honoured too.
+            List<Map.Entry<byte[], HistoryEntry>> newest = historyOf(room.jid()).descending(null, true, capacity);
+            for (int i = newest.size() - 1; i >= 0; i--) {
+                room.history().add(newest.get(i).getValue());
             }
         }
-        return loaded;
     }
 
     @Override

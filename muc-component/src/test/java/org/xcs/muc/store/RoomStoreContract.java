@@ -230,6 +230,52 @@ abstract class RoomStoreContract {
         assertEquals(1, counting.transactions, "every write is one transaction");
     }
 
+    @Test
+    void oneRoomLoadsAloneWithItsHistoryAndAnUnknownOneIsEmpty() {
+        Room room = persistentRoom(COVEN);
+        room.config().name = "A Dark Cave";
+        rooms.save(room);
+        rooms.save(persistentRoom(HEATH));
+        for (int i = 1; i <= 4; i++) {
+            HistoryEntry entry = message(room, i);
+            room.history().add(entry);
+            rooms.appendHistory(room, entry);
+        }
+        store = reopen(store);
+        rooms = new StoreRoomStore(store);
+
+        Room loaded = rooms.load(new JID("coven@muc.example.test/firstwitch")).orElseThrow();
+        assertEquals("A Dark Cave", loaded.config().name);
+        assertEquals(List.of("message 2 \u00e9\u00e8 <&>", "message 3 \u00e9\u00e8 <&>", "message 4 \u00e9\u00e8 <&>"),
+                bodies(loaded));
+        assertFalse(loaded.isLocked());
+        assertTrue(rooms.load(new JID("darkcave@muc.example.test")).isEmpty());
+    }
+
+    @Test
+    void pagesFollowEachOtherInJidOrderWithoutGapsOrRepeats() {
+        List<String> saved = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            JID jid = new JID("r" + (char) ('g' - i) + "@muc.example.test");
+            saved.add(jid.toBareJID());
+            Room room = persistentRoom(jid);
+            room.history().add(message(room, i));
+            rooms.save(room);
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        JID after = null;
+        List<Room> page;
+        do {
+            page = rooms.loadAfter(after, 3);
+            page.forEach(r -> seen.add(r.jid().toBareJID()));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).jid();
+        } while (page.size() == 3);
+
+        assertEquals(saved.stream().sorted().toList(), seen);
+        assertEquals(7, rooms.loadAll().size());
+        rooms.loadAll().forEach(r -> assertEquals(1, r.history().entries().size(), "loadAll: each with its history"));
+    }
+
     private long historyRecords(JID room) {
         StoreMap<byte[], byte[]> raw = store.map(StoreRoomStore.HISTORY, Codec.BYTES, Codec.BYTES);
         return raw.range(HistoryKeys.from(room), HistoryKeys.to(room)).size();
