@@ -38,11 +38,19 @@ final class EventRenderer {
     }
 
     List<Message> render(List<Notification> notifications) {
+        return render(notifications, Map.of());
+    }
+
+    /**
+     * {@code parsed}: payloads the request carried, by their serialised form (as the core saw them), so a publish
+     * is not parsed back from the text it was serialised to a moment ago.
+     */
+    List<Message> render(List<Notification> notifications, Map<String, Element> parsed) {
         // One event often goes to thousands of subscribers: build its element once per call, copy per message.
         Map<Event, Element> built = new IdentityHashMap<>();
         List<Message> out = new ArrayList<>(notifications.size());
         for (Notification n : notifications) {
-            out.add(message(n, built.computeIfAbsent(n.event(), this::content)));
+            out.add(message(n, built.computeIfAbsent(n.event(), e -> content(e, parsed))));
         }
         return out;
     }
@@ -80,7 +88,7 @@ final class EventRenderer {
         }
     }
 
-    private Element content(Event event) {
+    private Element content(Event event, Map<String, Element> parsed) {
         if (event instanceof Event.ApprovalRequest a) {
             // §8.6: not an event but a form the owner answers.
             return forms.approvalRequest(a.node(), a.subscriber(), a.subid()).toElement();
@@ -89,7 +97,7 @@ final class EventRenderer {
         if (event instanceof Event.Items items) {
             Element list = e.addElement("items").addAttribute("node", items.node());
             for (Item item : items.items()) {
-                list.add(itemElement(PubSubNs.EVENT, item, true));
+                list.add(itemElement(PubSubNs.EVENT, item, true, parsed));
             }
         } else if (event instanceof Event.Retracts r) {
             Element list = e.addElement("items").addAttribute("node", r.node());
@@ -123,12 +131,18 @@ final class EventRenderer {
 
     /** An {@code <item/>} with its payload parsed back from the stored text (in the namespace of its parent). */
     static Element itemElement(String namespace, Item item, boolean withPublisher) {
+        return itemElement(namespace, item, withPublisher, Map.of());
+    }
+
+    private static Element itemElement(String namespace, Item item, boolean withPublisher,
+                                       Map<String, Element> parsed) {
         Element e = DocumentHelper.createElement(org.dom4j.QName.get("item", namespace)).addAttribute("id", item.id());
         if (withPublisher && item.publisher() != null) {
             e.addAttribute("publisher", item.publisher());
         }
         if (item.payload() != null && !item.payload().isEmpty()) {
-            e.add(parsePayload(item.payload()));
+            Element known = parsed.get(item.payload());
+            e.add(known != null ? known.createCopy() : parsePayload(item.payload()));
         }
         return e;
     }
