@@ -13,17 +13,17 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A {@link NodeStore} that keeps the decoded subscriptions of recently notified nodes in memory. Every publish walks
- * all subscriptions of its node (XEP-0060 §7.1.2: one notification per subscriber), and reading and decoding them
- * from the store was most of what a notification cost. Only {@link #forEachSubscription} is served from memory;
- * everything else passes through.
+ * A {@link NodeStore} that keeps the decoded subscriptions and records of recently used nodes in memory. Every
+ * publish reads its node and walks all its subscriptions (XEP-0060 §7.1.2: one notification per subscriber), and
+ * reading and decoding them from the store was most of what a notification cost. Only {@link #node} and
+ * {@link #forEachSubscription} are served from memory; everything else passes through.
  *
- * <p>A cached list only ever shows committed state, with no more staleness than a read of the store itself:
+ * <p>What is cached only ever shows committed state, with no more staleness than a read of the store itself:
  * <ul>
- * <li>A transaction that changes a node's subscriptions (put, remove, {@link #deleteNode}) drops the node's list
+ * <li>A transaction that changes a node (its record, its subscriptions, or deletes it) drops what is cached of it
  * before its first such write and keeps the node "in flight" until its outermost {@link #transaction} has returned
  * (its writes are durable) or thrown (the store has rolled them back). While a node is in flight nobody fills its
- * list: walks read the store, which holds readers back while the writer runs and shows them what the store shows
+ * entry: reads go to the store, which holds readers back while the writer runs and shows them what the store shows
  * (its own writes to the writing transaction, the rolled-back state after a failure).</li>
  * <li>A failing transaction can also roll back other threads' applied, not yet durable writes (group commit, see
  * {@link org.xcs.common.store.Store}); their transactions then fail too, so their nodes stay in flight until the
@@ -31,11 +31,13 @@ import java.util.function.Supplier;
  * <li>A fill that began before a write of its node is never installed: each fill holds a ticket that the write
  * revokes.</li>
  * </ul>
- * So subscriptions must be written inside this store's {@link #transaction}, not one opened on the underlying
- * {@link org.xcs.common.store.Store} (a write there is refused), and the underlying maps must have no other writer.
+ * So nodes and subscriptions must be written inside this store's {@link #transaction}, not one opened on the
+ * underlying {@link org.xcs.common.store.Store} (a write there is refused), and the underlying maps must have no
+ * other writer.
  *
- * <p>Memory: at most {@code maxCached} subscriptions overall (each node's list counting one more), the least
- * recently walked nodes dropped first; a node with more subscriptions than that is walked from the store each time. Thread-safe: the per-node queues walk and
+ * <p>Memory: at most {@code maxCached} subscriptions and records overall (each node's list counting one more), the
+ * least recently used nodes dropped first; a node with more subscriptions than that is walked from the store each
+ * time. Thread-safe: the per-node queues walk and
  * write concurrently.
  */
 public final class CachingNodeStore implements NodeStore {
@@ -48,12 +50,24 @@ public final class CachingNodeStore implements NodeStore {
     private final ThreadLocal<Set<String>> written = new ThreadLocal<>();
 
     private final Object lock = new Object();
-    /** Access order: the eldest entry is the least recently walked node. Guarded by lock. */
-    private final LinkedHashMap<String, List<StoredSubscription>> cached = new LinkedHashMap<>(16, 0.75f, true);
-    /** Node -> transactions writing its subscriptions that have not ended yet. Guarded by lock. */
+    /** What is cached of one node; either part may be absent. Guarded by lock. */
+    private static final class Entry {
+        List<StoredSubscription> subscriptions;
+        StoredNode record;
+
+        long weight() {
+            return (subscriptions == null ? 0 : subscriptions.size() + 1L) + (record == null ? 0 : 1);
+        }
+    }
+
+    /** Access order: the eldest entry is the least recently used node. Guarded by lock. */
+    private final LinkedHashMap<String, Entry> cached = new LinkedHashMap<>(16, 0.75f, true);
+    /** Node -> transactions writing it that have not ended yet. Guarded by lock. */
     private final Map<String, Integer> inFlight = new HashMap<>();
-    /** Node -> the ticket of the one fill that may still install its list. Guarded by lock. */
+    /** Node -> the ticket of the one fill of its subscriptions that may still install them. Guarded by lock. */
     private final Map<String, Object> fills = new HashMap<>();
+    /** The same for node records. Guarded by lock. */
+    private final Map<String, Object> recordFills = new HashMap<>();
     private long cachedCount; // guarded by lock
 
     public CachingNodeStore(NodeStore store) {
@@ -97,7 +111,8 @@ public final class CachingNodeStore implements NodeStore {
         List<StoredSubscription> hit;
         Object ticket = null;
         synchronized (lock) {
-            hit = cached.get(node);
+            Entry entry = cached.get(node);
+            hit = entry == null ? null : entry.subscriptions;
             if (hit == null && !inFlight.containsKey(node)) {
                 ticket = new Object();
                 fills.put(node, ticket); // revokes an older fill's ticket: only the newest may install
@@ -134,28 +149,31 @@ public final class CachingNodeStore implements NodeStore {
         } finally {
             synchronized (lock) {
                 if (fills.remove(node, ticket) && walked && !tooMany[0]) {
-                    install(node, Collections.unmodifiableList(collected));
+                    List<StoredSubscription> subscriptions = Collections.unmodifiableList(collected);
+                    install(node, e -> e.subscriptions = subscriptions);
                 }
             }
         }
     }
 
     /** Under the lock. */
-    private void install(String node, List<StoredSubscription> subscriptions) {
-        List<StoredSubscription> previous = cached.put(node, subscriptions);
-        cachedCount += weight(subscriptions) - weight(previous);
-        Iterator<List<StoredSubscription>> eldest = cached.values().iterator();
+    private void install(String node, Consumer<Entry> change) {
+        Entry entry = cached.computeIfAbsent(node, n -> new Entry());
+        cachedCount -= entry.weight();
+        change.accept(entry);
+        cachedCount += entry.weight();
+        Iterator<Entry> eldest = cached.values().iterator();
         while (cachedCount > maxCached && eldest.hasNext()) {
-            cachedCount -= weight(eldest.next());
+            cachedCount -= eldest.next().weight();
             eldest.remove();
         }
     }
 
-    /** Before the first write of {@code node}'s subscriptions in this transaction. */
+    /** Before the first write of {@code node} (its record or subscriptions) in this transaction. */
     private void touch(String node) {
         Set<String> mine = written.get();
         if (mine == null) {
-            throw new IllegalStateException("subscriptions are written inside CachingNodeStore.transaction(...)");
+            throw new IllegalStateException("nodes and subscriptions are written inside CachingNodeStore.transaction");
         }
         if (mine.add(node)) {
             synchronized (lock) {
@@ -177,16 +195,50 @@ public final class CachingNodeStore implements NodeStore {
 
     /** Under the lock. */
     private void forget(String node) {
-        cachedCount -= weight(cached.remove(node));
+        Entry dropped = cached.remove(node);
+        if (dropped != null) {
+            cachedCount -= dropped.weight();
+        }
         fills.remove(node);
+        recordFills.remove(node);
     }
 
-    /** What an entry counts against {@code maxCached}: one more than its size, so empty nodes are not free. */
-    private static long weight(List<StoredSubscription> entry) {
-        return entry == null ? 0 : entry.size() + 1L;
+    // ---- the cached node record
+
+    @Override
+    public StoredNode node(String id) {
+        Set<String> mine = written.get();
+        if (mine != null && mine.contains(id)) {
+            return store.node(id);
+        }
+        Object ticket = null;
+        synchronized (lock) {
+            Entry entry = cached.get(id);
+            if (entry != null && entry.record != null) {
+                return entry.record;
+            }
+            if (!inFlight.containsKey(id)) {
+                ticket = new Object();
+                recordFills.put(id, ticket);
+            }
+        }
+        StoredNode record = null;
+        try {
+            record = store.node(id);
+            return record;
+        } finally {
+            if (ticket != null) {
+                StoredNode read = record;
+                synchronized (lock) {
+                    if (recordFills.remove(id, ticket) && read != null) {
+                        install(id, e -> e.record = read);
+                    }
+                }
+            }
+        }
     }
 
-    // ---- writes that change subscriptions
+    // ---- writes
 
     @Override
     public void putSubscription(StoredSubscription subscription) {
@@ -206,17 +258,13 @@ public final class CachingNodeStore implements NodeStore {
         store.deleteNode(id);
     }
 
-    // ---- everything else passes through
-
-    @Override
-    public StoredNode node(String id) {
-        return store.node(id);
-    }
-
     @Override
     public void putNode(StoredNode node) {
+        touch(node.id());
         store.putNode(node);
     }
+
+    // ---- everything else passes through
 
     @Override
     public List<String> nodeIds(String after, int limit) {

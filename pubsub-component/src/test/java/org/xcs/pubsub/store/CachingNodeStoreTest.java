@@ -304,10 +304,62 @@ class CachingNodeStoreTest {
         assertEquals(List.of("alice@x", "bob@x", "carol@x"), walk(small, "n"));
     }
 
+    private static StoredNode record(String id, String title) {
+        return new StoredNode(id, Map.of("pubsub#title", List.of(title)), List.of(), "owner@x", 1L);
+    }
+
     @Test
-    void subscriptionsWrittenOutsideItsOwnTransactionAreRefused() {
+    void aNodeRecordReadOnceIsServedFromMemoryUntilItsNextCommittedChange() {
+        nodes.transaction(() -> {
+            nodes.putNode(record("n", "first"));
+            return null;
+        });
+        assertEquals(record("n", "first"), nodes.node("n"));
+        raw.transaction(() -> {
+            raw.putNode(record("n", "behind the cache's back"));
+            return null;
+        });
+        assertEquals(record("n", "first"), nodes.node("n"));
+        nodes.transaction(() -> {
+            nodes.putNode(record("n", "second"));
+            return null;
+        });
+        assertEquals(record("n", "second"), nodes.node("n"));
+        nodes.transaction(() -> {
+            nodes.deleteNode("n");
+            return null;
+        });
+        assertEquals(null, nodes.node("n"));
+    }
+
+    @Test
+    void aTransactionThatChangesOrDeletesANodeThenThrowsLeavesTheCommittedRecord() {
+        nodes.transaction(() -> {
+            nodes.putNode(record("n", "committed"));
+            return null;
+        });
+        nodes.node("n");
+        assertThrows(IllegalStateException.class, () -> nodes.transaction(() -> {
+            nodes.putNode(record("n", "uncommitted"));
+            assertEquals(record("n", "uncommitted"), nodes.node("n"));
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(record("n", "committed"), nodes.node("n"));
+        assertThrows(IllegalStateException.class, () -> nodes.transaction(() -> {
+            nodes.deleteNode("n");
+            assertEquals(null, nodes.node("n"));
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(record("n", "committed"), nodes.node("n"));
+        assertEquals(List.of("alice@x", "bob@x"), walk(nodes, "n"));
+    }
+
+    @Test
+    void nodesAndSubscriptionsWrittenOutsideItsOwnTransactionAreRefused() {
         assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> nodes.putSubscription(
                 sub("n", "carol@x"))));
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> nodes.putNode(record("n", "x"))));
         assertTrue(walk(nodes, "n").stream().noneMatch("carol@x"::equals));
+        assertEquals(Map.of(), nodes.node("n").config());
     }
 }
