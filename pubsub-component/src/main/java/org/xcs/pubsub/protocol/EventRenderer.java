@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
@@ -27,9 +28,18 @@ final class EventRenderer {
      */
     private static final ThreadLocal<SAXReader> READER = ThreadLocal.withInitial(SAXReader::createDefault);
 
+    /** Bound of {@link #recipients}; emptied when full. */
+    private static final int MAX_RECIPIENTS = 65_536;
+
     private final JID service;
     private final NodeForms forms;
     private final IdGenerator ids;
+    /**
+     * Recipients' JIDs, parsed once: Tinder's {@code setTo(String)} parses and stringpreps the address again for every
+     * message, and the same subscribers are notified publish after publish. JIDs are immutable; the node queues
+     * render concurrently.
+     */
+    private final Map<String, JID> recipients = new ConcurrentHashMap<>();
 
     EventRenderer(JID service, NodeForms forms, IdGenerator ids) {
         this.service = service;
@@ -58,7 +68,7 @@ final class EventRenderer {
     private Message message(Notification n, Element content) {
         Message m = new Message();
         m.setFrom(service);
-        m.setTo(n.recipient());
+        m.setTo(recipient(n.recipient()));
         m.setID(ids.next());
         m.setType(n.type() == org.xcs.pubsub.service.NotificationType.NORMAL ? Message.Type.normal
                 : Message.Type.headline);
@@ -71,6 +81,18 @@ final class EventRenderer {
             new Delay(service, n.delay()).applyTo(m);
         }
         return m;
+    }
+
+    private JID recipient(String jid) {
+        JID parsed = recipients.get(jid);
+        if (parsed == null) {
+            parsed = new JID(jid);
+            if (recipients.size() >= MAX_RECIPIENTS) {
+                recipients.clear();
+            }
+            recipients.put(jid, parsed);
+        }
+        return parsed;
     }
 
     // XEP-0060 §7.1.2.4 (SubID for an entity with several subscriptions), XEP-0248 §5.1 (Collection).
