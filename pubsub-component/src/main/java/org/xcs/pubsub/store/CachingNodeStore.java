@@ -131,13 +131,16 @@ public final class CachingNodeStore implements NodeStore {
 
     private void fill(String node, Object ticket, Consumer<StoredSubscription> action) {
         List<StoredSubscription> collected = new ArrayList<>();
+        // Equal options share one map (most subscriptions have the defaults): less memory, and the service's
+        // decoding memo then finds them by identity instead of comparing them field by field.
+        Map<Map<String, List<String>>, Map<String, List<String>>> sharedOptions = new HashMap<>();
         boolean[] tooMany = {false};
         boolean walked = false;
         try {
             store.forEachSubscription(node, s -> {
                 if (!tooMany[0]) {
                     if (collected.size() < maxCached - 1) {
-                        collected.add(s);
+                        collected.add(withSharedOptions(s, sharedOptions));
                     } else {
                         tooMany[0] = true; // walked from the store every time; collecting would only cost memory
                         collected.clear();
@@ -154,6 +157,14 @@ public final class CachingNodeStore implements NodeStore {
                 }
             }
         }
+    }
+
+    private static StoredSubscription withSharedOptions(StoredSubscription s,
+                                                        Map<Map<String, List<String>>, Map<String, List<String>>> shared) {
+        Map<String, List<String>> options = shared.putIfAbsent(s.options(), s.options());
+        // The record keeps an immutable map as it is (Map.copyOf), so the copy holds the shared instance.
+        return options == null || options == s.options() ? s
+                : new StoredSubscription(s.node(), s.jid(), s.subid(), s.state(), options);
     }
 
     /** Under the lock. */

@@ -1,6 +1,7 @@
 package org.xcs.pubsub.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -274,6 +275,15 @@ class CachingNodeStoreTest {
                 throw new StoreException("commit failed, writes rolled back");
             }
         };
+    }
+
+    @Test
+    void subscriptionsWithEqualOptionsShareOneOptionsMapOnceCached() {
+        walk(nodes, "n");
+        List<StoredSubscription> cached = new ArrayList<>();
+        nodes.forEachSubscription("n", cached::add);
+        assertEquals(List.of(sub("n", "alice@x"), sub("n", "bob@x")), cached);
+        assertSame(cached.get(0).options(), cached.get(1).options());
     }
 
     @Test
