@@ -33,6 +33,8 @@ import org.xcs.pubsub.service.IdGenerator;
 import org.xcs.pubsub.service.PresenceAudience;
 import org.xcs.pubsub.service.PubSubService;
 import org.xcs.pubsub.service.ServiceSettings;
+import org.xcs.pubsub.store.CachingNodeStore;
+import org.xcs.pubsub.store.NodeStore;
 import org.xcs.pubsub.store.StoreNodeStore;
 import org.xmpp.packet.Packet;
 
@@ -118,7 +120,10 @@ public final class PubSubModule implements ComponentModule {
             HostGrants grants = pepLayer.grants();
             contacts = new RosterContacts(pepLayer.rosters(), () -> grants.grants().canReadRosters());
         }
-        PubSubService service = new PubSubService(new StoreNodeStore(context.store()), settings, creation,
+        // Every publish walks its node's subscriptions: keep them decoded in memory (PEP nodes have few, and their
+        // services are made per request, so only the generic service's store caches).
+        NodeStore nodes = new CachingNodeStore(new StoreNodeStore(context.store()));
+        PubSubService service = new PubSubService(nodes, settings, creation,
                 IdGenerator.random(), context.clock(), contacts, PresenceAudience.NONE);
         protocol.install(core, service, settings.accessModels());
         ScheduledExecutorService expiry = expirySweep(service, domain);

@@ -1,6 +1,7 @@
 package org.xcs.pubsub.protocol;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,8 +84,9 @@ final class EntityHandler implements IqHandler {
     private IQ publish(IQ request, Element publish, Element publishOptions) {
         String node = Requests.requireNode(publish);
         List<ItemDraft> drafts = new ArrayList<>();
+        Map<String, Element> parsed = new HashMap<>();
         for (Element item : publish.elements("item")) {
-            drafts.add(new ItemDraft(emptyToNull(item.attributeValue("id")), payload(item)));
+            drafts.add(new ItemDraft(emptyToNull(item.attributeValue("id")), payload(item, parsed)));
         }
         PublishOptions options = null;
         if (publishOptions != null) {
@@ -93,7 +95,7 @@ final class EntityHandler implements IqHandler {
         }
         PublishOptions opts = options;
         List<String> ids = requests.effect(request,
-                () -> service.publish(Requests.actor(request), node, drafts, opts));
+                () -> service.publish(Requests.actor(request), node, drafts, opts), parsed);
         IQ reply = Requests.result(request, PubSubNs.PUBSUB);
         // §7.1.2: the result names the node and the (possibly generated) item ids.
         Element p = reply.getChildElement().addElement("publish").addAttribute("node", node);
@@ -101,14 +103,24 @@ final class EntityHandler implements IqHandler {
         return reply;
     }
 
-    private static Payload payload(Element item) {
+    /** The item's payload; a single payload element is also kept in {@code parsed}, by its text, for rendering. */
+    private static Payload payload(Element item, Map<String, Element> parsed) {
         List<Element> children = item.elements();
         if (children.isEmpty()) {
             return null;
         }
         StringBuilder xml = new StringBuilder();
-        children.forEach(c -> xml.append(c.createCopy().asXML()));
-        return new Payload(xml.toString(), children.size(), children.get(0).getNamespaceURI());
+        List<Element> copies = new ArrayList<>(children.size());
+        for (Element c : children) {
+            Element copy = c.createCopy();
+            copies.add(copy);
+            xml.append(copy.asXML());
+        }
+        String text = xml.toString();
+        if (copies.size() == 1) {
+            parsed.put(text, copies.get(0)); // exactly what the text says: it was written from this element
+        }
+        return new Payload(text, children.size(), children.get(0).getNamespaceURI());
     }
 
     // §7.2: notify="true"/"1" asks for retraction notifications.

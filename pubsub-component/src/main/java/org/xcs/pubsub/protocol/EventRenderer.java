@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
@@ -27,9 +28,18 @@ final class EventRenderer {
      */
     private static final ThreadLocal<SAXReader> READER = ThreadLocal.withInitial(SAXReader::createDefault);
 
+    /** Bound of {@link #recipients}; emptied when full. */
+    private static final int MAX_RECIPIENTS = 65_536;
+
     private final JID service;
     private final NodeForms forms;
     private final IdGenerator ids;
+    /**
+     * Recipients' JIDs, parsed once: Tinder's {@code setTo(String)} parses and stringpreps the address again for every
+     * message, and the same subscribers are notified publish after publish. JIDs are immutable; the node queues
+     * render concurrently.
+     */
+    private final Map<String, JID> recipients = new ConcurrentHashMap<>();
 
     EventRenderer(JID service, NodeForms forms, IdGenerator ids) {
         this.service = service;
@@ -38,11 +48,19 @@ final class EventRenderer {
     }
 
     List<Message> render(List<Notification> notifications) {
+        return render(notifications, Map.of());
+    }
+
+    /**
+     * {@code parsed}: payloads the request carried, by their serialised form (as the core saw them), so a publish
+     * is not parsed back from the text it was serialised to a moment ago.
+     */
+    List<Message> render(List<Notification> notifications, Map<String, Element> parsed) {
         // One event often goes to thousands of subscribers: build its element once per call, copy per message.
         Map<Event, Element> built = new IdentityHashMap<>();
         List<Message> out = new ArrayList<>(notifications.size());
         for (Notification n : notifications) {
-            out.add(message(n, built.computeIfAbsent(n.event(), this::content)));
+            out.add(message(n, built.computeIfAbsent(n.event(), e -> content(e, parsed))));
         }
         return out;
     }
@@ -50,7 +68,7 @@ final class EventRenderer {
     private Message message(Notification n, Element content) {
         Message m = new Message();
         m.setFrom(service);
-        m.setTo(n.recipient());
+        m.setTo(recipient(n.recipient()));
         m.setID(ids.next());
         m.setType(n.type() == org.xcs.pubsub.service.NotificationType.NORMAL ? Message.Type.normal
                 : Message.Type.headline);
@@ -63,6 +81,18 @@ final class EventRenderer {
             new Delay(service, n.delay()).applyTo(m);
         }
         return m;
+    }
+
+    private JID recipient(String jid) {
+        JID parsed = recipients.get(jid);
+        if (parsed == null) {
+            parsed = new JID(jid);
+            if (recipients.size() >= MAX_RECIPIENTS) {
+                recipients.clear();
+            }
+            recipients.put(jid, parsed);
+        }
+        return parsed;
     }
 
     // XEP-0060 §7.1.2.4 (SubID for an entity with several subscriptions), XEP-0248 §5.1 (Collection).
@@ -80,7 +110,7 @@ final class EventRenderer {
         }
     }
 
-    private Element content(Event event) {
+    private Element content(Event event, Map<String, Element> parsed) {
         if (event instanceof Event.ApprovalRequest a) {
             // §8.6: not an event but a form the owner answers.
             return forms.approvalRequest(a.node(), a.subscriber(), a.subid()).toElement();
@@ -89,7 +119,7 @@ final class EventRenderer {
         if (event instanceof Event.Items items) {
             Element list = e.addElement("items").addAttribute("node", items.node());
             for (Item item : items.items()) {
-                list.add(itemElement(PubSubNs.EVENT, item, true));
+                list.add(itemElement(PubSubNs.EVENT, item, true, parsed));
             }
         } else if (event instanceof Event.Retracts r) {
             Element list = e.addElement("items").addAttribute("node", r.node());
@@ -123,12 +153,18 @@ final class EventRenderer {
 
     /** An {@code <item/>} with its payload parsed back from the stored text (in the namespace of its parent). */
     static Element itemElement(String namespace, Item item, boolean withPublisher) {
+        return itemElement(namespace, item, withPublisher, Map.of());
+    }
+
+    private static Element itemElement(String namespace, Item item, boolean withPublisher,
+                                       Map<String, Element> parsed) {
         Element e = DocumentHelper.createElement(org.dom4j.QName.get("item", namespace)).addAttribute("id", item.id());
         if (withPublisher && item.publisher() != null) {
             e.addAttribute("publisher", item.publisher());
         }
         if (item.payload() != null && !item.payload().isEmpty()) {
-            e.add(parsePayload(item.payload()));
+            Element known = parsed.get(item.payload());
+            e.add(known != null ? known.createCopy() : parsePayload(item.payload()));
         }
         return e;
     }

@@ -1,6 +1,7 @@
 package org.xcs.pubsub.protocol;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.dom4j.Element;
@@ -40,8 +41,13 @@ final class Requests {
 
     /** Runs a mutating core call and sends its notifications right after {@code request}'s reply. */
     <T> T effect(IQ request, Supplier<Outcome<T>> work) {
+        return effect(request, work, Map.of());
+    }
+
+    /** {@link #effect(IQ, Supplier)} for a request whose payloads the notifications carry (see EventRenderer). */
+    <T> T effect(IQ request, Supplier<Outcome<T>> work, Map<String, Element> parsedPayloads) {
         Outcome<T> outcome = call(work);
-        sendAfter(request, events.render(outcome.notifications()));
+        sendAfter(request, events.render(outcome.notifications(), parsedPayloads));
         return outcome.value();
     }
 

@@ -13,15 +13,17 @@ import org.xcs.pubsub.store.StoredNode;
 final class NodeRecords {
 
     private final NodeStore store;
-    private final ServiceSettings settings;
+    /** Stored fields -> configuration (without the tree); every publish reads its node's. */
+    private final DecodeMemo<Map<String, List<String>>, NodeConfig> configs;
 
     NodeRecords(NodeStore store, ServiceSettings settings) {
         this.store = store;
-        this.settings = settings;
+        NodeConfig defaults = settings.defaultConfig(NodeType.LEAF);
+        this.configs = new DecodeMemo<>(fields -> NodeConfigFields.apply(defaults, fields), 4096);
     }
 
     NodeConfig config(StoredNode node) {
-        NodeConfig stored = NodeConfigFields.apply(settings.defaultConfig(NodeType.LEAF), node.config());
+        NodeConfig stored = configs.get(node.config());
         List<String> children = stored.isCollection() ? store.children(node.id()) : List.of();
         return stored.toBuilder().collections(node.parents()).children(children).build();
     }

@@ -33,6 +33,8 @@ public final class PubSubService {
     private final Access access;
     private final NodeRecords records;
     private final Fanout fanout;
+    private final DecodeMemo<Map<String, List<String>>, SubscriptionOptions> options =
+            new DecodeMemo<>(SubscriptionOptions.defaults(NodeType.LEAF)::apply, 1024);
 
     public PubSubService(NodeStore store, ServiceSettings settings, CreationPolicy creation, IdGenerator ids,
                          Clock clock) {
@@ -52,7 +54,7 @@ public final class PubSubService {
         this.clock = clock;
         this.access = new Access(store, settings, contacts);
         this.records = new NodeRecords(store, settings);
-        this.fanout = new Fanout(store, PubSubService::options, audience);
+        this.fanout = new Fanout(store, this::options, audience);
     }
 
     // ================================================================== nodes (owner use cases, XEP-0060 §8)
@@ -659,7 +661,7 @@ public final class PubSubService {
     public List<Subscription> pending(String actor, String node) {
         requireNode(node);
         access.requireOwner(node, Jids.bare(actor));
-        return store.pending(node).stream().map(PubSubService::subscription).toList();
+        return store.pending(node).stream().map(this::subscription).toList();
     }
 
     /** §8.7 (XEP-0050 get-pending): the requester's nodes that have pending subscriptions. */
@@ -1198,11 +1200,11 @@ public final class PubSubService {
         return new StoredSubscription(s.node(), s.jid(), s.subid(), s.state().wire(), s.options().toFields());
     }
 
-    private static SubscriptionOptions options(StoredSubscription s) {
-        return SubscriptionOptions.defaults(NodeType.LEAF).apply(s.options());
+    private SubscriptionOptions options(StoredSubscription s) {
+        return options.get(s.options());
     }
 
-    private static Subscription subscription(StoredSubscription s) {
+    private Subscription subscription(StoredSubscription s) {
         return new Subscription(s.node(), s.jid(), s.subid(), SubscriptionState.fromWire(s.state()), options(s));
     }
 }

@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.function.Executable;
 import org.xcs.common.store.InMemoryStore;
 import org.xcs.common.store.Store;
+import org.xcs.pubsub.store.CachingNodeStore;
 import org.xcs.pubsub.store.NodeStore;
 import org.xcs.pubsub.store.StoreNodeStore;
 
-/** A service over an in-memory store, host domain example.test, counting ids, a clock tests move. */
+/** A service over an in-memory store (with the subscription cache the component uses), host domain example.test, counting ids, a clock tests move. */
 final class Fixture {
 
     static final String OWNER = "owner@example.test/desk";
@@ -40,7 +41,7 @@ final class Fixture {
 
     Fixture(Store store, ServiceSettings settings) {
         this.store = store;
-        this.nodes = new StoreNodeStore(store);
+        this.nodes = new CachingNodeStore(new StoreNodeStore(store)); // as the component wires it
         AtomicLong counter = new AtomicLong();
         this.service = new PubSubService(nodes, settings, CreationPolicy.hostUsers(Set.of("example.test")),
                 () -> "id-" + counter.incrementAndGet(), clock);

@@ -160,6 +160,33 @@ abstract class NodeStoreContract {
     }
 
     @Test
+    void aWalkVisitsTheNodesSubscriptionsInKeyOrderAndSeesEachCommittedChange() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            nodes.putNode(node("n2"));
+            nodes.putSubscription(new StoredSubscription("n", "bob@x", "s1", "subscribed", Map.of()));
+            nodes.putSubscription(new StoredSubscription("n", "alice@x/r", "s2", "pending", Map.of()));
+            nodes.putSubscription(new StoredSubscription("n2", "carol@x", "s3", "subscribed", Map.of()));
+            return null;
+        });
+        assertEquals(List.of("alice@x/r", "bob@x"), walk("n"));
+        assertEquals(List.of("alice@x/r", "bob@x"), walk("n"), "a second walk sees the same");
+        nodes.transaction(() -> {
+            nodes.removeSubscription("n", "bob@x", "s1");
+            nodes.putSubscription(new StoredSubscription("n", "dave@x", "s4", "subscribed", Map.of()));
+            return null;
+        });
+        assertEquals(List.of("alice@x/r", "dave@x"), walk("n"));
+        assertEquals(List.of("carol@x"), walk("n2"));
+    }
+
+    private List<String> walk(String node) {
+        List<String> jids = new java.util.ArrayList<>();
+        nodes.forEachSubscription(node, s -> jids.add(s.jid()));
+        return jids;
+    }
+
+    @Test
     void deletingANodeRemovesEverythingItOwns() {
         nodes.transaction(() -> {
             nodes.putNode(node("c"));
