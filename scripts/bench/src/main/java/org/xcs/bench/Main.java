@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.xcs.bench.report.Results;
@@ -79,7 +80,9 @@ public final class Main implements Callable<Integer> {
                 e.printStackTrace(System.out);
                 results.note("FAILED " + scenario.id(), String.valueOf(e));
             }
-            results.note("seconds " + scenario.id(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+            String seconds = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9);
+            results.note("seconds " + scenario.id(), seconds);
+            System.out.println("== " + scenario.id() + " took " + seconds + " s");
         }
         return results;
     }
