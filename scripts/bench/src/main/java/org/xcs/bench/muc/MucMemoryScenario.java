@@ -18,7 +18,7 @@ import org.xcs.common.harness.ComponentProcess;
 /**
  * Scenario 3 of issue 6: resident memory per occupant, 1,000 occupants in 20 rooms of 50 (one room of 1,000 would
  * spend minutes on a million presence broadcasts, which is scenario 2's subject, not memory). Each repetition uses a
- * fresh host; ours also a fresh component process. "Before" is taken after the clients logged in and before they
+ * fresh host; ours also a fresh component process (in a full run: a smoke run shares both, see Testbeds). "Before" is taken after the clients logged in and before they
  * join, so the c2s sessions are not counted: built-in = host RSS growth, ours = component RSS growth (the host's
  * growth under ours is reported too).
  */
