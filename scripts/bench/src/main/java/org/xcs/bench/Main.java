@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.xcs.bench.report.Results;
+import org.xcs.bench.testbed.Testbed;
+import org.xcs.bench.testbed.Testbeds;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +61,16 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the chosen scenarios (all when none is named); used by the smoke test too. */
     public static Results run(BenchSettings settings, List<String> ids) throws Exception {
+        // A smoke run shares one started testbed per host (see Testbeds), with the options of every scenario that
+        // leases one: today the PubSub scenarios' opened built-ins. A full run leases fresh ones.
+        try (Testbeds beds = settings.smoke()
+                ? Testbeds.shared(settings.workDir(), settings.hosts(), Testbed.Builder::openBuiltinPubSub)
+                : Testbeds.fresh()) {
+            return runAll(settings.with(beds), ids);
+        }
+    }
+
+    private static Results runAll(BenchSettings settings, List<String> ids) {
         Results results = new Results();
         results.note("started", Instant.now().toString());
         results.note("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -79,7 +92,9 @@ public final class Main implements Callable<Integer> {
                 e.printStackTrace(System.out);
                 results.note("FAILED " + scenario.id(), String.valueOf(e));
             }
-            results.note("seconds " + scenario.id(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+            String seconds = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9);
+            results.note("seconds " + scenario.id(), seconds);
+            System.out.println("== " + scenario.id() + " took " + seconds + " s");
         }
         return results;
     }

@@ -11,6 +11,9 @@ public interface Scenario {
     /** One line for the table and BENCHMARKS.md. */
     String title();
 
-    /** Runs the scenario with its own hosts/processes, stopping everything it started (by PID) before returning. */
+    /**
+     * Runs the scenario, stopping everything it started (by PID) before returning. Hosts with our MUC/PubSub come
+     * from {@code settings.testbeds()} (fresh in a full run, shared in a smoke run); anything else it starts itself.
+     */
     void run(BenchSettings settings, Results results) throws Exception;
 }

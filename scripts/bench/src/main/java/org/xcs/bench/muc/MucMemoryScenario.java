@@ -12,12 +12,13 @@ import org.xcs.bench.proc.ProcessTree;
 import org.xcs.bench.report.Figure;
 import org.xcs.bench.report.Results;
 import org.xcs.bench.testbed.Testbed;
+import org.xcs.bench.testbed.Testbeds;
 import org.xcs.common.harness.ComponentProcess;
 
 /**
  * Scenario 3 of issue 6: resident memory per occupant, 1,000 occupants in 20 rooms of 50 (one room of 1,000 would
  * spend minutes on a million presence broadcasts, which is scenario 2's subject, not memory). Each repetition uses a
- * fresh host; ours also a fresh component process. "Before" is taken after the clients logged in and before they
+ * fresh host; ours also a fresh component process (in a full run: a smoke run shares both, see Testbeds). "Before" is taken after the clients logged in and before they
  * join, so the c2s sessions are not counted: built-in = host RSS growth, ours = component RSS growth (the host's
  * growth under ours is reported too).
  */
@@ -39,7 +40,7 @@ public final class MucMemoryScenario implements Scenario {
         int rooms = settings.smoke() ? 2 : 20;
         int perRoom = settings.smoke() ? 5 : 50;
         Duration settle = settings.smoke() ? Duration.ofMillis(200) : Duration.ofSeconds(2);
-        for (String hostKind : settings.hosts()) {
+        settings.forEachHost(hostKind -> {
             String builtin = SystemUnderTest.builtinName(hostKind);
             String ours = SystemUnderTest.oursName(hostKind);
             List<Double> builtinPer = new ArrayList<>();
@@ -50,14 +51,17 @@ public final class MucMemoryScenario implements Scenario {
             List<Double> builtinJoins = new ArrayList<>();
             List<Double> oursJoins = new ArrayList<>();
             for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
-                try (Testbed bed = Testbed.builder(hostKind,
-                        settings.workDir().resolve(ID + "-" + hostKind + "-" + repeat)).build().start()) {
+                try (Testbeds.Lease lease = settings.testbeds().lease(hostKind,
+                        settings.workDir().resolve(ID + "-" + hostKind + "-" + repeat), b -> b)) {
+                    Testbed bed = lease.bed();
                     ProcessTree host = bed.hostTree();
                     double[] theirs = perOccupant(bed, Testbed.BUILTIN_MUC, host, rooms, perRoom, settle);
                     builtinPer.add(theirs[0]);
                     builtinJoins.add(theirs[2]);
-                    bed.awaitHostIdle(Duration.ofSeconds(30));
-                    ComponentProcess component = bed.startOurMuc(List.of());
+                    if (!settings.smoke()) { // a smoke run's figures mean nothing: no wait for a quiet host
+                        bed.awaitHostIdle(Duration.ofSeconds(30));
+                    }
+                    ComponentProcess component = lease.ourMuc();
                     ProcessTree comp = Testbed.tree("component", component);
                     Thread.sleep(settle.toMillis());
                     long hostBefore = host.rssBytes();
@@ -84,7 +88,7 @@ public final class MucMemoryScenario implements Scenario {
             // Self-presence (status 110) received by each joiner: what this scenario counts.
             results.add(new Figure(ID, hostKind, builtin, null, "deliveries counted", "count", true, builtinJoins, null));
             results.add(new Figure(ID, hostKind, ours, null, "deliveries counted", "count", true, oursJoins, null));
-        }
+        });
     }
 
     /**

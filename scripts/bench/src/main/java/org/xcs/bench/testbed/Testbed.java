@@ -35,12 +35,15 @@ public final class Testbed implements AutoCloseable {
     public static final String OUR_PUBSUB = "ps." + DOMAIN;
     private static final String SECRET = "bench-secret";
     private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(60);
+    /** Item cap of the built-in PubSub services once {@link Builder#openBuiltinPubSub()} raised it. */
+    public static final int BUILTIN_PUBSUB_MAX_ITEMS = 100_000;
 
     private final String kind;
     private final TestHost host;
     private final Path workDir;
-    private final List<ComponentProcess> started = new ArrayList<>();
-    private int componentStarts;
+    // Synchronized: a shared smoke-run bed starts our MUC and PubSub in parallel.
+    private final List<ComponentProcess> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicInteger componentStarts = new java.util.concurrent.atomic.AtomicInteger();
 
     private Testbed(String kind, TestHost host, Path workDir) {
         this.kind = kind;
@@ -109,10 +112,14 @@ public final class Testbed implements AutoCloseable {
      */
     public ComponentProcess startComponent(String mainClass, String domain, List<String> extraArgs, Path dataDir)
             throws IOException, InterruptedException {
-        int n = ++componentStarts;
+        int n = componentStarts.incrementAndGet();
         Path dir = Files.createDirectories(workDir.resolve(kind + "-components"));
         Path secret = dir.resolve("secret");
-        Files.writeString(secret, SECRET + "\n");
+        synchronized (this) { // a parallel start must never read the file half written
+            if (!Files.exists(secret)) {
+                Files.writeString(secret, SECRET + "\n");
+            }
+        }
         Path data = dataDir != null ? dataDir : Files.createDirectories(dir.resolve(domain + "-data-" + n));
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port",
                 Integer.toString(host.componentPort(domain)), "--domain", domain, "--secret-file", secret.toString(),
@@ -159,7 +166,11 @@ public final class Testbed implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ComponentProcess process : new ArrayList<>(started)) {
+        List<ComponentProcess> running;
+        synchronized (started) {
+            running = new ArrayList<>(started);
+        }
+        for (ComponentProcess process : running) {
             try {
                 stop(process);
             } catch (InterruptedException e) {
@@ -182,6 +193,8 @@ public final class Testbed implements AutoCloseable {
         private final List<String> ejabberdModules = new ArrayList<>();
         private final List<String> ejabberdTopLevel = new ArrayList<>();
         private final List<String> components = new ArrayList<>(List.of(OUR_MUC, OUR_PUBSUB));
+        private boolean openBuiltinPubSub;
+        private boolean pubSubOpened;
 
         private Builder(String kind, Path workDir) {
             if (!kind.equals("prosody") && !kind.equals("ejabberd")) {
@@ -238,8 +251,43 @@ public final class Testbed implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Opens the built-in PubSub services up the way the PubSub scenarios need and no further: Prosody's
+         * mod_pubsub lets only admins create nodes and caps max_items at 256 (anonymous bench users are never
+         * admins), so a tiny plugin ({@code mod_bench_pubsub_open}) gives every user the owner affiliation and
+         * {@code pubsub_max_items} is raised; ejabberd's {@code max_items_node} is raised likewise.
+         */
+        public Builder openBuiltinPubSub() {
+            openBuiltinPubSub = true;
+            return this;
+        }
+
+        /** True if a bed built from this builder has every option {@code other} asks for (a shared bed may have more). */
+        boolean covers(Builder other) {
+            return kind.equals(other.kind) && (openBuiltinPubSub || !other.openBuiltinPubSub)
+                    && prosodyGlobal.containsAll(other.prosodyGlobal) && prosodyMuc.containsAll(other.prosodyMuc)
+                    && prosodyPubsub.containsAll(other.prosodyPubsub) && ejabberdMuc.containsAll(other.ejabberdMuc)
+                    && ejabberdPubsub.containsAll(other.ejabberdPubsub)
+                    && ejabberdModules.containsAll(other.ejabberdModules)
+                    && ejabberdTopLevel.containsAll(other.ejabberdTopLevel) && components.containsAll(other.components);
+        }
+
         public Testbed build() throws IOException {
             Path dir = Files.createDirectories(workDir);
+            if (openBuiltinPubSub && !pubSubOpened) {
+                pubSubOpened = true;
+                Path plugins = Files.createDirectories(dir.resolve("prosody-plugins"));
+                Files.writeString(plugins.resolve("mod_bench_pubsub_open.lua"), String.join("\n",
+                        "-- xcs bench: every user is owner of the built-in pubsub service (node creation is admin-only,",
+                        "-- and anonymous bench users cannot be admins). Nothing else changes.",
+                        "local mod_pubsub = module:depends(\"pubsub\");",
+                        "mod_pubsub.service.config.get_affiliation = function () return \"owner\"; end;", ""));
+                // First among the extra lines, as the PubSub scenarios had it before this option existed.
+                prosodyGlobal.add(0, "plugin_paths = { \"/usr/lib/prosody/modules\"; \"" + plugins + "\" }");
+                prosodyPubsub.addAll(0, List.of("pubsub_max_items = " + BUILTIN_PUBSUB_MAX_ITEMS,
+                        "modules_enabled = { \"bench_pubsub_open\" }"));
+                ejabberdPubsub.add(0, "max_items_node: " + BUILTIN_PUBSUB_MAX_ITEMS);
+            }
             return new Testbed(kind, kind.equals("prosody") ? prosody() : ejabberd(), dir);
         }
 

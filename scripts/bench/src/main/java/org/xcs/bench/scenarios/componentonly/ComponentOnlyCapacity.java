@@ -52,11 +52,41 @@ public final class ComponentOnlyCapacity implements Scenario {
     public void run(BenchSettings settings, Results results) throws Exception {
         Map<String, List<Load>> byLoad = new LinkedHashMap<>();
         for (int r = 0; r < settings.repeats(); r++) {
-            byLoad.computeIfAbsent("muc 10x20", k -> new ArrayList<>()).add(muc(settings, r));
-            byLoad.computeIfAbsent("pubsub 100 subs stored", k -> new ArrayList<>()).add(pubsub(settings, r, true));
-            byLoad.computeIfAbsent("pubsub 100 subs transient", k -> new ArrayList<>()).add(pubsub(settings, r, false));
+            int repeat = r;
+            List<Load> loads = run(settings.smoke(), List.of(() -> muc(settings, repeat),
+                    () -> pubsub(settings, repeat, true), () -> pubsub(settings, repeat, false)));
+            byLoad.computeIfAbsent("muc 10x20", k -> new ArrayList<>()).add(loads.get(0));
+            byLoad.computeIfAbsent("pubsub 100 subs stored", k -> new ArrayList<>()).add(loads.get(1));
+            byLoad.computeIfAbsent("pubsub 100 subs transient", k -> new ArrayList<>()).add(loads.get(2));
         }
         byLoad.forEach((load, runs) -> report(results, load, runs));
+    }
+
+    /**
+     * The loads one after the other (each measured alone), or at once in a smoke run: its figures mean nothing, and
+     * each load starts its own component JVM and stand-in host.
+     */
+    private static List<Load> run(boolean atOnce, List<java.util.concurrent.Callable<Load>> loads) throws Exception {
+        List<Load> done = new ArrayList<>();
+        if (!atOnce) {
+            for (java.util.concurrent.Callable<Load> load : loads) {
+                done.add(load.call());
+            }
+            return done;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(loads.size());
+        try {
+            for (java.util.concurrent.Future<Load> f : pool.invokeAll(loads)) {
+                try {
+                    done.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void report(Results results, String load, List<Load> runs) {

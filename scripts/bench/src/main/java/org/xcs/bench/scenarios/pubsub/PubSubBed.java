@@ -1,8 +1,5 @@
 package org.xcs.bench.scenarios.pubsub;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,32 +14,20 @@ import org.xcs.bench.client.XmppClient;
 import org.xcs.bench.testbed.Testbed;
 
 /**
- * A testbed set up for PubSub comparisons and the requests both scenarios need. The built-ins are opened up the way
- * a benchmark needs and no further: Prosody's mod_pubsub lets only admins create nodes and caps max_items at 256
- * (anonymous bench users are never admins), so a tiny plugin ({@code mod_bench_pubsub_open}) gives every user the
- * owner affiliation and {@code pubsub_max_items} is raised; ejabberd's {@code max_items_node} is raised likewise.
+ * A testbed set up for PubSub comparisons (the built-ins opened up, see {@link Testbed.Builder#openBuiltinPubSub()})
+ * and the requests both scenarios need.
  */
 final class PubSubBed {
     static final String NS = "http://jabber.org/protocol/pubsub";
     static final String RSM = "http://jabber.org/protocol/rsm";
-    static final int MAX_ITEMS = 100_000;
+    static final int MAX_ITEMS = Testbed.BUILTIN_PUBSUB_MAX_ITEMS;
 
     private PubSubBed() {
     }
 
-    static Testbed start(String kind, Path workDir) throws IOException {
-        Path plugins = Files.createDirectories(workDir.resolve("prosody-plugins"));
-        Files.writeString(plugins.resolve("mod_bench_pubsub_open.lua"), String.join("\n",
-                "-- xcs bench: every user is owner of the built-in pubsub service (node creation is admin-only,",
-                "-- and anonymous bench users cannot be admins). Nothing else changes.",
-                "local mod_pubsub = module:depends(\"pubsub\");",
-                "mod_pubsub.service.config.get_affiliation = function () return \"owner\"; end;", ""));
-        Testbed bed = Testbed.builder(kind, workDir)
-                .prosodyGlobal("plugin_paths = { \"/usr/lib/prosody/modules\"; \"" + plugins + "\" }")
-                .prosodyPubsub("pubsub_max_items = " + MAX_ITEMS + "\nmodules_enabled = { \"bench_pubsub_open\" }")
-                .ejabberdPubsub("max_items_node: " + MAX_ITEMS)
-                .build();
-        return bed.start();
+    /** The bed options both PubSub scenarios ask for. */
+    static Testbed.Builder options(Testbed.Builder builder) {
+        return builder.openBuiltinPubSub();
     }
 
     /** XEP-0060 §8.1.2 create with configuration (§16.4 node_config form). */

@@ -20,6 +20,7 @@ import org.xcs.bench.load.StepResult;
 import org.xcs.bench.report.Figure;
 import org.xcs.bench.report.Results;
 import org.xcs.bench.testbed.Testbed;
+import org.xcs.bench.testbed.Testbeds;
 import org.xcs.common.harness.ComponentProcess;
 
 /**
@@ -46,10 +47,12 @@ public final class PubSubFanout implements Scenario {
     public void run(BenchSettings settings, Results results) throws Exception {
         int subscribers = settings.smoke() ? 5 : 100;
         Duration step = settings.smoke() ? Duration.ofMillis(500) : Duration.ofSeconds(2);
-        for (String kind : settings.hosts()) {
-            try (Testbed bed = PubSubBed.start(kind, settings.workDir().resolve("pubsub-fanout-" + kind))) {
+        settings.forEachHost(kind -> {
+            try (Testbeds.Lease lease = settings.testbeds().lease(kind,
+                    settings.workDir().resolve("pubsub-fanout-" + kind), PubSubBed::options)) {
+                Testbed bed = lease.bed();
                 for (String system : List.of(BUILTIN, OURS)) {
-                    ComponentProcess ours = system.equals(OURS) ? bed.startOurPubSub(List.of()) : null;
+                    ComponentProcess ours = system.equals(OURS) ? lease.ourPubSub() : null;
                     String service = ours == null ? Testbed.BUILTIN_PUBSUB : Testbed.OUR_PUBSUB;
                     try (ClientEngine engine = new ClientEngine(1)) {
                         List<XmppClient> clients = engine.loginAll(bed.login(), subscribers + 1, 32,
@@ -76,18 +79,20 @@ public final class PubSubFanout implements Scenario {
                         }
                     } finally {
                         if (ours != null) {
-                            bed.stop(ours);
+                            lease.release(ours);
                         }
                     }
                 }
             }
-        }
+        });
     }
 
     private void measure(BenchSettings settings, Results results, LoadRunner runner, List<Sender> senders,
                          String kind, String system, String node) throws InterruptedException {
         StepResult light = runner.step(10, senders);
-        runner.settle(Duration.ofMillis(300), Duration.ofSeconds(5));
+        if (!settings.smoke()) { // a smoke run's figures mean nothing: no wait (600 ms at least) for a quiet server
+            runner.settle(Duration.ofMillis(300), Duration.ofSeconds(5));
+        }
         List<Double> saturation = new ArrayList<>();
         List<Double> notifications = new ArrayList<>();
         List<Double> p99Sat = new ArrayList<>();
