@@ -1,9 +1,12 @@
 package org.xcs.common.harness;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,17 @@ class EjabberdHostTest extends HostHarnessContract {
         try (RawComponent pubsubOnMucPort = RawComponent.attach(host().componentPort(MUC), PUBSUB, PUBSUB_SECRET)) {
             assertFalse(pubsubOnMucPort.accepted(), "the MUC listener accepted the PubSub component");
         }
+    }
+
+    // su's pam_limits would leave beam a soft limit of 1,024 descriptors: a bench of 1,000 clients killed the node.
+    @Test
+    void theErlangVmMayOpenAsManyFilesAsItsHardLimitAllows() throws Exception {
+        ProcessHandle beam = host().processes().stream()
+                .filter(p -> p.info().command().orElse("").endsWith("beam.smp")).findFirst().orElseThrow();
+        String line = Files.readAllLines(Path.of("/proc", Long.toString(beam.pid()), "limits")).stream()
+                .filter(l -> l.startsWith("Max open files")).findFirst().orElseThrow();
+        String[] fields = line.substring("Max open files".length()).trim().split("\\s+");
+        assertEquals(fields[1], fields[0], "soft vs hard open-file limit of beam: " + line);
     }
 
     @Override
