@@ -25,8 +25,14 @@ public final class ComponentProcess implements AutoCloseable {
     }
 
     public static ComponentProcess start(String mainClass, Path log, List<String> args) {
+        return start(mainClass, log, List.of(), args);
+    }
+
+    /** As {@link #start(String, Path, List)}, with options for the JVM (e.g. {@code @scripts/component.jvm}). */
+    public static ComponentProcess start(String mainClass, Path log, List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

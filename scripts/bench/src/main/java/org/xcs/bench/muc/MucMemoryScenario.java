@@ -125,15 +125,33 @@ public final class MucMemoryScenario implements Scenario {
         }
     }
 
-    /** Full GC, then the heap in use as {@code jcmd GC.heap_info} reports it (first "used NNNK": the whole heap). */
+    /**
+     * Full GC, then the heap in use as {@code jcmd GC.heap_info} reports it: G1's one "garbage-first heap" line, or
+     * the sum of the generations' lines (Serial, Parallel); Metaspace is not heap.
+     */
     static long liveHeapBytes(long pid) throws Exception {
         jcmd(pid, "GC.run");
         Thread.sleep(500);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
-        if (!m.find()) {
-            throw new IllegalStateException("jcmd GC.heap_info of " + pid + " printed no heap usage");
+        return heapUsedBytes(jcmd(pid, "GC.heap_info"));
+    }
+
+    static long heapUsedBytes(String heapInfo) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?m)^ ?(\\S.*?)\\s+total \\d+K, used (\\d+)K").matcher(heapInfo);
+        long used = 0;
+        boolean any = false;
+        while (m.find()) {
+            String space = m.group(1).trim();
+            if (space.startsWith("Metaspace") || space.startsWith("class space")) {
+                continue;
+            }
+            used += Long.parseLong(m.group(2)) * 1024;
+            any = true;
         }
-        return Long.parseLong(m.group(1)) * 1024;
+        if (!any) {
+            throw new IllegalStateException("jcmd GC.heap_info printed no heap usage:\n" + heapInfo);
+        }
+        return used;
     }
 
     private static String jcmd(long pid, String command) throws Exception {

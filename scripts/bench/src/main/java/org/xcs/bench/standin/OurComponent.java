@@ -27,6 +27,6 @@ public final class OurComponent {
                 "--log-level", "warn"));
         args.addAll(extra);
         Files.createDirectories(log.toAbsolutePath().getParent());
-        return ComponentProcess.start(mainClass, log, args);
+        return ComponentProcess.start(mainClass, log, org.xcs.bench.testbed.Testbed.componentJvmOptions(), args);
     }
 }

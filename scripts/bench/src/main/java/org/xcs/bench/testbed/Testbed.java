@@ -107,6 +107,15 @@ public final class Testbed implements AutoCloseable {
     }
 
     /**
+     * The JVM options our launchers use (scripts/component.jvm, passed by scripts/bench/run as the system property
+     * {@code xcs.componentJvm}), so the bench measures the components as admins start them. Unset: JVM defaults.
+     */
+    public static List<String> componentJvmOptions() {
+        String file = System.getProperty("xcs.componentJvm", "");
+        return file.isBlank() ? List.of() : List.of("@" + Path.of(file).toAbsolutePath());
+    }
+
+    /**
      * Starts one of our components as a process (as an admin would: its Main and flags, default JVM options) on a
      * declared domain and waits until it is attached. {@code dataDir} null: a fresh one under the work dir.
      */
@@ -128,7 +137,8 @@ public final class Testbed implements AutoCloseable {
             args.addAll(List.of("--data-dir", data.toString()));
         }
         args.addAll(extraArgs);
-        ComponentProcess process = ComponentProcess.start(mainClass, dir.resolve(domain + "-" + n + ".log"), args);
+        ComponentProcess process = ComponentProcess.start(mainClass, dir.resolve(domain + "-" + n + ".log"),
+                componentJvmOptions(), args);
         started.add(process);
         if (!process.awaitOutput(": connected to ", ATTACH_TIMEOUT)) {
             String output = process.output();
