@@ -15,16 +15,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers disco#items gets. With a request {@code <set/>} the items are paged (XEP-0059); without one the whole
- * list is returned, since a requester that did not ask for RSM cannot follow a page (XEP-0059 §4).
+ * Answers disco#items gets. With a request {@code <set/>} the items are paged (XEP-0059). Without one the whole list
+ * is returned up to {@code unrequestedLimit} items; a longer list is cut there and the reply carries a result set
+ * (first, last, count) saying so, as XEP-0045 §6.3 describes for large room lists. Unbounded, 100,000 public rooms
+ * made one reply of several MiB: Prosody closes a component stream whose stanza exceeds 512 KiB
+ * (component_stanza_size_limit), so one disco#items request would have cut the whole component off its host.
  */
 public final class DiscoItemsHandler implements IqHandler, DiscoFeature {
     private final DiscoRegistry registry;
     private final Pager pager;
+    private final int unrequestedLimit;
 
-    public DiscoItemsHandler(DiscoRegistry registry, Pager pager) {
+    public DiscoItemsHandler(DiscoRegistry registry, Pager pager, int unrequestedLimit) {
+        if (unrequestedLimit < 1) {
+            throw new IllegalArgumentException("unrequestedLimit must be positive");
+        }
         this.registry = registry;
         this.pager = pager;
+        this.unrequestedLimit = unrequestedLimit;
     }
 
     @Override
@@ -54,8 +62,15 @@ public final class DiscoItemsHandler implements IqHandler, DiscoFeature {
             page.items().forEach(i -> query.add(i.toElement()));
             page.appendTo(query);
         } else {
-            List<DiscoItem> all = items.after(null, Integer.MAX_VALUE);
-            all.forEach(i -> query.add(i.toElement()));
+            List<DiscoItem> listed = items.after(null, unrequestedLimit + 1);
+            if (listed.size() <= unrequestedLimit) {
+                listed.forEach(i -> query.add(i.toElement()));
+            } else {
+                List<DiscoItem> partial = listed.subList(0, unrequestedLimit); // XEP-0045 §6.3: a partial list
+                partial.forEach(i -> query.add(i.toElement()));
+                new Page<>(partial, items.idOf(partial.get(0)), 0, items.idOf(partial.get(unrequestedLimit - 1)),
+                        items.count()).appendTo(query);
+            }
         }
         return reply;
     }

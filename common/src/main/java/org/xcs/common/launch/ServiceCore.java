@@ -39,6 +39,11 @@ public final class ServiceCore implements ComponentCore {
     public static final int DEFAULT_QUEUE_TOTAL = 50_000;
     /** The largest page a disco#items request gets (XEP-0059 lets the service cap it). */
     private static final int DISCO_ITEMS_PAGE_CAP = 100;
+    /**
+     * The most items a disco#items request without {@code <set/>} gets: 1,000 room items of ~150 bytes stay far
+     * below the 512 KiB a host (Prosody's component_stanza_size_limit) accepts in one stanza.
+     */
+    private static final int DISCO_ITEMS_UNREQUESTED_LIMIT = 1_000;
 
     private final StanzaRouter router;
     private final DiscoRegistry disco;
@@ -65,7 +70,8 @@ public final class ServiceCore implements ComponentCore {
         PingHandler ping = new PingHandler();
         VersionHandler version = new VersionHandler(softwareName, context.version());
         TimeHandler time = new TimeHandler(context.clock(), ZoneId.systemDefault());
-        DiscoItemsHandler items = new DiscoItemsHandler(disco, new Pager(DISCO_ITEMS_PAGE_CAP));
+        DiscoItemsHandler items = new DiscoItemsHandler(disco, new Pager(DISCO_ITEMS_PAGE_CAP),
+                DISCO_ITEMS_UNREQUESTED_LIMIT);
         disco.add(items, ping, version, time);
         router.onIq(IQ.Type.get, Namespaces.DISCO_INFO, new DiscoInfoHandler(disco))
                 .onIq(IQ.Type.get, Namespaces.DISCO_ITEMS, items)

@@ -25,7 +25,7 @@ class DiscoItemsHandlerTest {
     static final JID SERVICE = new JID("muc.example.test");
     private final DiscoRegistry registry = new DiscoRegistry(SERVICE)
             .addIdentity(new Identity("conference", "text", "Chatrooms"));
-    private final DiscoItemsHandler handler = new DiscoItemsHandler(registry, new Pager(2));
+    private final DiscoItemsHandler handler = new DiscoItemsHandler(registry, new Pager(2), 3);
 
     static IQ itemsGet(JID to, String node, String set) throws Exception {
         IQ iq = new IQ(IQ.Type.get, "items1");
@@ -81,6 +81,27 @@ class DiscoItemsHandlerTest {
                 + "<query xmlns=\"http://jabber.org/protocol/disco#items\">"
                 + "<item jid=\"a@muc.example.test\" name=\"A\"/><item jid=\"b@muc.example.test\" name=\"B\"/>"
                 + "<item jid=\"c@muc.example.test\" name=\"C\"/></query></iq>", reply.toXML());
+    }
+
+    // XEP-0045 §6.3: a large list may be partial, with a result set saying it is.
+    @Test
+    void withoutASetAListLongerThanTheUnrequestedLimitIsCutThereAndSaysSoInAResultSet() throws Exception {
+        roomsListed("a", "b", "c", "d", "e");
+        Element query = handler.handle(itemsGet(SERVICE, null, null)).getChildElement();
+        assertEquals(List.of("a@muc.example.test", "b@muc.example.test", "c@muc.example.test"),
+                query.elements("item").stream().map(i -> i.attributeValue("jid")).toList());
+        Element set = query.element("set");
+        assertEquals("http://jabber.org/protocol/rsm", set.getNamespaceURI());
+        assertEquals("a@muc.example.test", set.elementText("first"));
+        assertEquals("0", set.element("first").attributeValue("index"));
+        assertEquals("c@muc.example.test", set.elementText("last"));
+        assertEquals("5", set.elementText("count"));
+        // The requester can go on from there with a request <set/> (XEP-0059 §2.2).
+        Element next = handler.handle(itemsGet(SERVICE, null,
+                "<set xmlns='http://jabber.org/protocol/rsm'><after>c@muc.example.test</after></set>"))
+                .getChildElement();
+        assertEquals(List.of("d@muc.example.test", "e@muc.example.test"),
+                next.elements("item").stream().map(i -> i.attributeValue("jid")).toList());
     }
 
     @Test
