@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.xcs.common.component.RuntimeSettings;
 import org.xcs.common.logging.Logging;
 import org.xmpp.packet.JID;
 import picocli.CommandLine.Help.Visibility;
@@ -75,6 +76,13 @@ public final class CommonOptions {
                     + " the server for this long (default: 30).")
     private Duration pingTimeout;
 
+    @Option(names = "--max-stanza-size", defaultValue = "" + RuntimeSettings.DEFAULT_MAX_STANZA_BYTES,
+            paramLabel = "BYTES", converter = StanzaSizeConverter.class,
+            description = "Largest reply sent to the server in one stanza; a larger one is answered with an error"
+                    + " instead, since the server would close the connection (Prosody's component_stanza_size_limit"
+                    + " is 512 KiB; default: ${DEFAULT-VALUE}).")
+    private int maxStanzaSize;
+
     private String secret;
 
     public String host() {
@@ -127,6 +135,10 @@ public final class CommonOptions {
         return pingTimeout;
     }
 
+    public int maxStanzaSize() {
+        return maxStanzaSize;
+    }
+
     /**
      * --secret, else the first line of --secret-file, else the environment variable; the first two are also
      * accepted from --config. Throws {@link IllegalArgumentException} with a message for the operator.
@@ -168,7 +180,8 @@ public final class CommonOptions {
                 + ", config=" + config + ", wait-for-host=" + waitForHost
                 + ", handshake-timeout=" + handshakeTimeout.toSeconds() + "s"
                 + ", ping-interval=" + pingInterval.toSeconds() + "s"
-                + ", ping-timeout=" + pingTimeout.toSeconds() + "s";
+                + ", ping-timeout=" + pingTimeout.toSeconds() + "s"
+                + ", max-stanza-size=" + maxStanzaSize;
     }
 
     static final class PortConverter implements ITypeConverter<Integer> {
@@ -183,6 +196,22 @@ public final class CommonOptions {
                 // reported below
             }
             throw new TypeConversionException("'" + value + "' is not a port number (1..65535)");
+        }
+    }
+
+    static final class StanzaSizeConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int bytes = Integer.parseInt(value.trim());
+                if (bytes >= RuntimeSettings.MIN_STANZA_BYTES) {
+                    return bytes;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new TypeConversionException("'" + value + "' is not a size in bytes of at least "
+                    + RuntimeSettings.MIN_STANZA_BYTES);
         }
     }
 

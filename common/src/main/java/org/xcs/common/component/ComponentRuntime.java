@@ -40,6 +40,7 @@ public final class ComponentRuntime {
     private final String domain;
     private final HostPing ping;
     private final Outbox outbox;
+    private final StanzaSizeGuard sizeGuard;
     private final ScheduledExecutorService scheduler;
     /** Pings are written off the scheduler: a write stuck on a dead link must not stop the timeout that ends it. */
     private final ExecutorService pingWriter;
@@ -71,6 +72,7 @@ public final class ComponentRuntime {
         this.domain = params.domain();
         this.ping = new HostPing(new JID(domain), new JID(settings.pingTargetFor(domain)));
         this.outbox = new Outbox(domain, settings.outboundBufferCapacity(), this::onWriteFailure);
+        this.sizeGuard = new StanzaSizeGuard(outbox, settings.maxStanzaBytes(), domain);
         this.reconnectBackoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("xcs-runtime-" + domain));
         this.pingWriter = Executors.newSingleThreadExecutor(daemon("xcs-ping-" + domain));
@@ -134,7 +136,7 @@ public final class ComponentRuntime {
 
     /** What the core sends through: live while connected, buffered (bounded, in order) while not. */
     public PacketSender sender() {
-        return outbox;
+        return sizeGuard;
     }
 
     public boolean isConnected() {
@@ -216,7 +218,7 @@ public final class ComponentRuntime {
     public RuntimeCounters counters() {
         return new RuntimeCounters(connects.get(), reconnects.get(), failedAttempts.get(), pingsSent.get(),
                 pingFailures.get(), pingsLate.get(), outbox.buffered(), outbox.bufferedTotal(), outbox.dropped(),
-                inboundRefused.get());
+                inboundRefused.get(), sizeGuard.refused());
     }
 
     // --- connection lifecycle ---
@@ -254,7 +256,7 @@ public final class ComponentRuntime {
             return;
         }
         try {
-            core.onConnected(outbox);
+            core.onConnected(sizeGuard);
         } catch (RuntimeException e) {
             log.error("{}: onConnected failed", domain, e);
         }

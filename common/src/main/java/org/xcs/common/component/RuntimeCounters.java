@@ -14,8 +14,9 @@ package org.xcs.common.component;
  * @param outboundBufferedTotal stanzas ever kept for a later connection
  * @param outboundDropped       stanzas dropped because the buffer was full or the runtime had stopped
  * @param inboundRefused        stanzas that arrived while stopping (IQ get/set answered with an error)
+ * @param resultsTooLarge       IQ results above the stanza size limit, answered with an error instead
  */
 public record RuntimeCounters(long connects, long reconnects, long failedConnectAttempts, long pingsSent,
                               long pingFailures, long pingsLate, int outboundBuffered, long outboundBufferedTotal,
-                              long outboundDropped, long inboundRefused) {
+                              long outboundDropped, long inboundRefused, long resultsTooLarge) {
 }

@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param drainTimeout           what SIGTERM gives {@link ComponentCore#drain(Duration)}
  * @param pingTarget             JID to ping; {@code null} means the parent domain of the component
  *                               (muc.example.test pings example.test)
+ * @param maxStanzaBytes         the largest IQ result written to the host; a larger one is answered with an error
+ *                               instead (see {@link StanzaSizeGuard})
  */
 public record RuntimeSettings(boolean waitForHost, Duration initialBackoff, Duration maxBackoff,
                               Duration pingInterval, Duration pingTimeout, int outboundBufferCapacity,
-                              Duration drainTimeout, String pingTarget) {
+                              Duration drainTimeout, String pingTarget, int maxStanzaBytes) {
 
     public RuntimeSettings {
         requirePositive(initialBackoff, "initialBackoff");
@@ -32,7 +34,15 @@ public record RuntimeSettings(boolean waitForHost, Duration initialBackoff, Dura
         if (outboundBufferCapacity < 0) {
             throw new IllegalArgumentException("outboundBufferCapacity < 0");
         }
+        if (maxStanzaBytes < MIN_STANZA_BYTES) {
+            throw new IllegalArgumentException("maxStanzaBytes below " + MIN_STANZA_BYTES);
+        }
     }
+
+    /** Prosody's component_stanza_size_limit default (512 KiB) less room for the stream's own framing. */
+    public static final int DEFAULT_MAX_STANZA_BYTES = 512 * 1024 - 1024;
+    /** Below this, ordinary replies (disco#info of a room, a form) would not fit. */
+    public static final int MIN_STANZA_BYTES = 16 * 1024;
 
     /**
      * 500 ms doubling to 30 s; a ping every 5 s, the link judged dead when neither its answer nor any other stanza
@@ -42,37 +52,42 @@ public record RuntimeSettings(boolean waitForHost, Duration initialBackoff, Dura
      */
     public static RuntimeSettings defaults() {
         return new RuntimeSettings(false, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 10_000, Duration.ofSeconds(10), null);
+                Duration.ofSeconds(30), 10_000, Duration.ofSeconds(10), null, DEFAULT_MAX_STANZA_BYTES);
     }
 
     public RuntimeSettings withWaitForHost(boolean wait) {
         return new RuntimeSettings(wait, initialBackoff, maxBackoff, pingInterval, pingTimeout,
-                outboundBufferCapacity, drainTimeout, pingTarget);
+                outboundBufferCapacity, drainTimeout, pingTarget, maxStanzaBytes);
     }
 
     public RuntimeSettings withBackoff(Duration initial, Duration max) {
         return new RuntimeSettings(waitForHost, initial, max, pingInterval, pingTimeout, outboundBufferCapacity,
-                drainTimeout, pingTarget);
+                drainTimeout, pingTarget, maxStanzaBytes);
     }
 
     public RuntimeSettings withPing(Duration interval, Duration timeout) {
         return new RuntimeSettings(waitForHost, initialBackoff, maxBackoff, interval, timeout,
-                outboundBufferCapacity, drainTimeout, pingTarget);
+                outboundBufferCapacity, drainTimeout, pingTarget, maxStanzaBytes);
     }
 
     public RuntimeSettings withPingTarget(String target) {
         return new RuntimeSettings(waitForHost, initialBackoff, maxBackoff, pingInterval, pingTimeout,
-                outboundBufferCapacity, drainTimeout, target);
+                outboundBufferCapacity, drainTimeout, target, maxStanzaBytes);
     }
 
     public RuntimeSettings withOutboundBufferCapacity(int capacity) {
         return new RuntimeSettings(waitForHost, initialBackoff, maxBackoff, pingInterval, pingTimeout, capacity,
-                drainTimeout, pingTarget);
+                drainTimeout, pingTarget, maxStanzaBytes);
     }
 
     public RuntimeSettings withDrainTimeout(Duration timeout) {
         return new RuntimeSettings(waitForHost, initialBackoff, maxBackoff, pingInterval, pingTimeout,
-                outboundBufferCapacity, timeout, pingTarget);
+                outboundBufferCapacity, timeout, pingTarget, maxStanzaBytes);
+    }
+
+    public RuntimeSettings withMaxStanzaBytes(int bytes) {
+        return new RuntimeSettings(waitForHost, initialBackoff, maxBackoff, pingInterval, pingTimeout,
+                outboundBufferCapacity, drainTimeout, pingTarget, bytes);
     }
 
     /** The JID the liveness ping goes to: the explicit target, else the host domain the component hangs off. */

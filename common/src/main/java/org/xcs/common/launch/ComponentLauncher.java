@@ -97,7 +97,8 @@ public final class ComponentLauncher {
 
     private RuntimeSettings settings() {
         return RuntimeSettings.defaults().withWaitForHost(options.waitForHost())
-                .withPing(options.pingInterval(), options.pingTimeout());
+                .withPing(options.pingInterval(), options.pingTimeout())
+                .withMaxStanzaBytes(options.maxStanzaSize());
     }
 
     private int fail(ExitCode code, String message) {

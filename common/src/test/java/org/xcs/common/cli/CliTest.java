@@ -93,7 +93,8 @@ class CliTest {
     void everyOptionCanBeGivenOnTheCommandLine() {
         Run r = run(Map.of(), "--host", "::1", "--port", "5348", "--domain", "MUC.Example.TEST", "--secret", "pw-1234",
                 "--data-dir", "/var/lib/xcs/muc", "--log-level", "WARN", "--wait-for-host",
-                "--handshake-timeout", "3", "--ping-interval", "2", "--ping-timeout", "40", "--max-rooms", "9");
+                "--handshake-timeout", "3", "--ping-interval", "2", "--ping-timeout", "40", "--max-stanza-size", "1048576",
+                "--max-rooms", "9");
         assertEquals(0, r.exit, r.err);
         CommonOptions o = r.command.common;
         assertEquals("::1", o.host());
@@ -105,6 +106,7 @@ class CliTest {
         assertEquals(Duration.ofSeconds(3), o.handshakeTimeout());
         assertEquals(Duration.ofSeconds(2), o.pingInterval());
         assertEquals(Duration.ofSeconds(40), o.pingTimeout());
+        assertEquals(1_048_576, o.maxStanzaSize());
         assertEquals(9, r.command.maxRooms);
     }
 
@@ -180,6 +182,7 @@ class CliTest {
         "--log-level|verbose|'verbose' is not one of error, warn, info, debug, trace",
         "--handshake-timeout|0|'0' is not a whole number of seconds",
         "--ping-interval|soon|'soon' is not a whole number of seconds",
+        "--max-stanza-size|1000|'1000' is not a size in bytes of at least 16384",
     })
     void aBadValueExitsWithCode2AndOneLineNamingTheOption(String option, String value, String problem) {
         Run r = run("--secret", "pw-1234", "--domain", "ok.example.test", option, value);
@@ -224,7 +227,7 @@ class CliTest {
         assertFalse(help.command.called);
         for (String option : new String[] {"--host", "--port", "--domain", "--secret", "--secret-file", "--data-dir",
                 "--log-level", "--config", "--wait-for-host", "--handshake-timeout", "--ping-interval", "--ping-timeout",
-                "--max-rooms",
+                "--max-stanza-size", "--max-rooms",
                 "--version"}) {
             assertTrue(help.out.contains(option), option + " in\n" + help.out);
         }

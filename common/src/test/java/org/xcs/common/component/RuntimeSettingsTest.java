@@ -41,6 +41,12 @@ class RuntimeSettingsTest {
         assertEquals(Duration.ofSeconds(5), defaults.pingInterval());
         assertEquals(Duration.ofSeconds(30), defaults.pingTimeout(), "a busy host's late pong must not drop the link");
         assertEquals(false, defaults.waitForHost());
+        assertEquals(511 * 1024, defaults.maxStanzaBytes(), "under Prosody's 512 KiB component_stanza_size_limit");
+    }
+
+    @Test
+    void aStanzaLimitTooSmallForOrdinaryRepliesIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> RuntimeSettings.defaults().withMaxStanzaBytes(1024));
     }
 
     @Test
