@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.time.Duration;
 
+import org.dom4j.Element;
 import org.junit.jupiter.api.Test;
 
 @RealHostTest
@@ -58,5 +59,27 @@ class ProsodyHostTest extends HostHarnessContract {
                 assertTrue(pubsub.accepted(), "component refused with extra config: " + pubsub.streamError());
             }
         }
+    }
+
+    // Why org.xcs.common.component.StanzaSizeGuard exists: mod_component's component_stanza_size_limit, 512 KiB.
+    @Test
+    void aComponentStanzaAbove512KiBClosesTheComponentStreamWhileOneBelowIsRouted() throws Exception {
+        try (RawComponent muc = RawComponent.attach(host().componentPort(MUC), MUC, MUC_SECRET)) {
+            assertTrue(muc.accepted(), "component refused: " + muc.streamError());
+            muc.send(bigMessage("below", 400 * 1024));
+            Element bounce = muc.nextStanza(Duration.ofSeconds(10));
+            assertEquals("message", bounce == null ? null : bounce.getName(), "the 400 KiB message came back as an"
+                    + " error from the nonexistent user, the stream alive");
+            assertEquals("error", bounce.attributeValue("type"));
+            muc.send(bigMessage("above", 600 * 1024));
+            Element next = muc.nextStanza(Duration.ofSeconds(10));
+            assertEquals("error", next == null ? null : next.getName(), "a stream error, not a routed stanza");
+            assertEquals("http://etherx.jabber.org/streams", next.getNamespaceURI());
+        }
+    }
+
+    private static String bigMessage(String id, int bytes) {
+        return "<message id='" + id + "' from='" + MUC + "' to='nobody@" + DOMAIN + "' type='chat'><body>"
+                + "x".repeat(bytes) + "</body></message>";
     }
 }
