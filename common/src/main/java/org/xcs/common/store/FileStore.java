@@ -28,6 +28,13 @@ import org.mapdb.Serializer;
  * same file format, so existing data dirs open unchanged. The cost of a channel: an interrupt of a thread inside
  * channel I/O closes the channel for the whole store ({@code ClosedByInterruptException}), so {@link LockingStore}
  * clears a pending interrupt around every engine call (see {@code LockingStore#engine}).
+ *
+ * <p>What a commit costs now is MapDB's write-ahead protocol, not our writes: each commit creates the log file,
+ * writes and fsyncs it, copies the pages into the main file and fsyncs that, then truncates and deletes the log.
+ * Measured per publish-shaped commit on this machine's ext4: two fsyncs of about 1.4 ms each and a truncate of
+ * about 0.8 ms (each one an ext4 journal commit, so they grow with other processes' disk traffic), against about
+ * 2 ms of CPU for the writes and the commit together. MapDB 3.1 offers no option to keep the log file or to sync
+ * once; going below three journal commits per transaction means another log than MapDB's.
  */
 public final class FileStore extends LockingStore {
 
