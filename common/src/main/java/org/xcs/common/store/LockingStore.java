@@ -197,11 +197,11 @@ abstract class LockingStore implements Store {
     private RuntimeException commitPending() {
         commits++;
         try {
-            commitRaw();
+            shielded(this::commitRaw);
         } catch (RuntimeException e) {
             rollbacks++;
             try {
-                rollbackRaw();
+                shielded(this::rollbackRaw);
             } catch (RuntimeException r) {
                 e.addSuppressed(r);
             }
@@ -237,7 +237,7 @@ abstract class LockingStore implements Store {
                         commitPending(); // applied transactions waiting for their commit: settle them first
                     }
                 } finally {
-                    closeRaw();
+                    shielded(this::closeRaw);
                 }
             }
         } finally {
@@ -278,7 +278,7 @@ abstract class LockingStore implements Store {
      */
     final <T> T write(Supplier<T> call) {
         try {
-            return call.get();
+            return uninterrupted(call);
         } catch (RuntimeException e) {
             wrote = true;
             throw translate(e);
@@ -294,7 +294,7 @@ abstract class LockingStore implements Store {
     /** Runs an engine call, turning engine exceptions into {@link StoreException}. */
     final <T> T engine(Supplier<T> call) {
         try {
-            return call.get();
+            return uninterrupted(call);
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -310,11 +310,36 @@ abstract class LockingStore implements Store {
         }
         rollbacks++;
         try {
-            rollbackRaw();
+            shielded(this::rollbackRaw);
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
         failPending(failure);
+    }
+
+    /**
+     * Runs an engine call with the thread's interrupt status cleared, restoring it afterwards. The file engine does
+     * its I/O on an interruptible {@code FileChannel} (see {@link FileStore}): a pool thread left with its interrupt
+     * status set (code that caught InterruptedException and re-asserted it) would otherwise close the channel, and
+     * with it the store, for every thread. The store's I/O is short and bounded, so deferring the interrupt to the
+     * caller's next blocking wait loses nothing.
+     */
+    private static <T> T uninterrupted(Supplier<T> call) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return call.get();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void shielded(Runnable call) {
+        uninterrupted(() -> {
+            call.run();
+            return null;
+        });
     }
 
     private static RuntimeException translate(RuntimeException e) {

@@ -133,6 +133,54 @@ class FileStoreTest extends StoreContract {
     }
 
     @Test
+    void aThreadWhoseInterruptStatusIsSetStillReadsAndCommitsAndKeepsItsStatus() {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        Thread.currentThread().interrupt(); // e.g. a pool thread whose task re-asserted an InterruptedException
+        try {
+            store.inTransaction(() -> m.put("written while interrupted", "yes"));
+            assertEquals("yes", m.get("written while interrupted"));
+            assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt status is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        // The file channel is still open for everyone: a later transaction commits and the data survives reopen.
+        store.inTransaction(() -> m.put("after", "yes"));
+        store.close();
+        store = FileStore.open(dataDir, "test", 1);
+        StoreMap<String, String> again = store.map("m", Codec.STRING, Codec.STRING);
+        assertEquals("yes", again.get("written while interrupted"));
+        assertEquals("yes", again.get("after"));
+    }
+
+    @Test
+    void aFileWrittenThroughMapDbsDefaultRandomAccessFileVolumeOpensWithItsData() {
+        store.close();
+        Path dir = dataDir.resolve("older");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        // What builds before the FileChannel volume wrote: the same maps, MapDB's default volume.
+        org.mapdb.DB old = org.mapdb.DBMaker.fileDB(dir.resolve("older.mapdb").toFile()).transactionEnable().make();
+        java.util.NavigableMap<byte[], byte[]> raw = old.treeMap("m", org.mapdb.Serializer.BYTE_ARRAY,
+                org.mapdb.Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().counterEnable().createOrOpen();
+        for (int i = 0; i < 500; i++) {
+            raw.put(Codec.STRING.encode("key " + i), Codec.STRING.encode("value " + i));
+        }
+        old.commit();
+        old.close();
+
+        store = FileStore.open(dir, "older", 1);
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        assertEquals(500, m.size());
+        assertEquals("value 0", m.get("key 0"));
+        assertEquals("value 499", m.get("key 499"));
+        store.inTransaction(() -> m.put("key 500", "value 500"));
+        assertEquals(501, m.size());
+    }
+
+    @Test
     void everyAcknowledgedCommitSurvivesKillDashNine() throws Exception {
         store.close();
         Path dir = dataDir.resolve("killed");
