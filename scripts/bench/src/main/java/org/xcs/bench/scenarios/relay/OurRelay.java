@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xcs.bench.testbed.Testbed;
 import org.xcs.common.harness.ComponentProcess;
 import org.xcs.common.harness.TestHost;
 import org.xcs.relay.Main;
@@ -34,7 +35,8 @@ final class OurRelay implements AutoCloseable {
         this.socks5Port = socks5Port;
     }
 
-    static OurRelay start(TestHost host, String componentSecret, Path dir, List<String> extra)
+    /** {@code smoke}: started with {@link Testbed#smokeComponentJvmOptions()} (a smoke run's figures mean nothing). */
+    static OurRelay start(TestHost host, String componentSecret, Path dir, List<String> extra, boolean smoke)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path secretFile = Files.writeString(dir.resolve("component-secret"), componentSecret + "\n");
@@ -43,7 +45,8 @@ final class OurRelay implements AutoCloseable {
                 "--secret-file", secretFile.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--turn-listen", "127.0.0.1:0", "--socks5-listen", "127.0.0.1:0"));
         args.addAll(extra);
-        ComponentProcess p = ComponentProcess.start(Main.class.getName(), dir.resolve("relay.log"), args);
+        ComponentProcess p = ComponentProcess.start(Main.class.getName(), dir.resolve("relay.log"),
+                smoke ? Testbed.smokeComponentJvmOptions() : List.of(), args);
         if (!p.awaitOutput(": connected to ", Duration.ofSeconds(30))) {
             String output = p.output();
             p.close();
