@@ -21,6 +21,11 @@ import picocli.CommandLine.Option;
 @Command(name = "xcs-bench", mixinStandardHelpOptions = true,
         description = "Benchmarks our components against the hosts' built-ins and coturn, in one run.")
 public final class Main implements Callable<Integer> {
+    /**
+     * A smoke run's step: long enough for one message at the lowest rate any scenario offers (muc-1x200's light
+     * load, 4 msgs/s: the first is due at 250 ms), short because every scenario takes several.
+     */
+    public static final Duration SMOKE_STEP = Duration.ofMillis(400);
 
     @Option(names = "--scenario", split = ",", description = "Scenario ids to run (default: all). Known: ${COMPLETION-CANDIDATES}")
     List<String> scenarios = new ArrayList<>();
@@ -49,7 +54,7 @@ public final class Main implements Callable<Integer> {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("xcs-bench-");
         BenchSettings settings = new BenchSettings(smoke, smoke ? 1 : repeats,
-                smoke ? Duration.ofMillis(700) : Duration.ofMillis((long) (stepSeconds * 1000)), hosts, work);
+                smoke ? SMOKE_STEP : Duration.ofMillis((long) (stepSeconds * 1000)), hosts, work);
         Results results = run(settings, scenarios);
         results.printTable(System.out);
         Path json = out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
@@ -64,37 +69,43 @@ public final class Main implements Callable<Integer> {
         // A smoke run shares one started testbed per host (see Testbeds), with the options of every scenario that
         // leases one: today the PubSub scenarios' opened built-ins. A full run leases fresh ones.
         long t0 = System.nanoTime();
+        List<Scenario> chosen = Scenarios.all().stream().filter(s -> ids.isEmpty() || ids.contains(s.id())).toList();
         Results results;
-        try (Testbeds beds = settings.smoke()
+        try (Testbeds beds = settings.smoke() && chosen.stream().anyMatch(Scenario::usesTestbeds)
                 ? Testbeds.shared(settings.workDir(), settings.hosts(), Testbed.Builder::openBuiltinPubSub)
                 : Testbeds.fresh()) {
-            results = runAll(settings.with(beds), ids);
+            results = runAll(settings.with(beds), chosen);
         }
         String seconds = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9);
         results.note("seconds in all", seconds);
-        System.out.println("== the run took " + seconds + " s, hosts started and stopped included");
+        System.out.printf("== the run took %s s, hosts started and stopped included (this JVM: %.1f CPU-s)%n", seconds,
+                org.xcs.bench.load.CpuSource.driverProcess().cpuSeconds());
         return results;
     }
 
-    private static Results runAll(BenchSettings settings, List<String> ids) throws Exception {
+    private static Results runAll(BenchSettings settings, List<Scenario> chosen) throws Exception {
         Results results = new Results();
         results.note("started", Instant.now().toString());
         results.note("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         results.note("java", System.getProperty("java.version"));
         results.note("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         results.note("smoke", Boolean.toString(settings.smoke()));
-        List<Scenario> chosen = Scenarios.all().stream().filter(s -> ids.isEmpty() || ids.contains(s.id())).toList();
         if (!settings.smoke()) {
             runInTurn(chosen, settings, results); // each scenario measured alone
             return results;
         }
-        // A smoke run's figures mean nothing: the scenarios with their own servers and stand-ins run in a second
-        // lane beside those on the shared testbeds, which meanwhile are still starting (ejabberd takes seconds).
-        Thread own = new Thread(() -> runInTurn(chosen.stream().filter(s -> !s.usesTestbeds()).toList(), settings,
-                results), "xcs-bench-own-servers");
-        own.start();
-        runInTurn(chosen.stream().filter(Scenario::usesTestbeds).toList(), settings, results);
-        own.join();
+        // A smoke run's figures mean nothing: the scenarios run at once, each lane in its own thread (see
+        // Scenarios#smokeLanes). Those with their own servers and stand-ins start right away; those on the shared
+        // testbeds as soon as the beds are up.
+        List<Thread> threads = new ArrayList<>();
+        for (List<Scenario> lane : Scenarios.smokeLanes(chosen)) {
+            Thread t = new Thread(() -> runInTurn(lane, settings, results), "xcs-bench-" + lane.get(0).id());
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
         return results;
     }
 

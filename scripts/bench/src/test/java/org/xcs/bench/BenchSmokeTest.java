@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,7 +39,7 @@ class BenchSmokeTest {
 
     @Test
     void everyScenarioRunsAndCountsDeliveriesInASmokeRun() throws Exception {
-        BenchSettings smoke = new BenchSettings(true, 1, Duration.ofMillis(700), List.of("prosody", "ejabberd"), work);
+        BenchSettings smoke = new BenchSettings(true, 1, Main.SMOKE_STEP, List.of("prosody", "ejabberd"), work);
         Results results = Main.run(smoke, List.of());
         results.printTable(System.out);
         for (Scenario scenario : Scenarios.all()) {

@@ -130,6 +130,11 @@ public final class MucMemoryScenario implements Scenario {
      * the sum of the generations' lines (Serial, Parallel); Metaspace is not heap.
      */
     static long liveHeapBytes(long pid) throws Exception {
+        if (pid == ProcessHandle.current().pid()) {
+            // A smoke run's in-process component: this very JVM, read without starting a jcmd JVM to attach to it.
+            System.gc();
+            return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
         jcmd(pid, "GC.run");
         Thread.sleep(500);
         return heapUsedBytes(jcmd(pid, "GC.heap_info"));

@@ -191,6 +191,12 @@ public final class Testbed implements AutoCloseable {
 
     @Override
     public void close() {
+        stopComponents();
+        host.close();
+    }
+
+    /** Stops every component started on this bed (each drains first), leaving the host running. */
+    public void stopComponents() {
         List<RunningComponent> running;
         synchronized (started) {
             running = new ArrayList<>(started);
@@ -203,7 +209,6 @@ public final class Testbed implements AutoCloseable {
                 process.close();
             }
         }
-        host.close();
     }
 
     /** Host configuration; the defaults carry the MUC and PubSub built-ins; extra lines let a scenario add more. */

@@ -84,12 +84,35 @@ public final class Testbeds implements AutoCloseable {
             stops.add(bed.thenAcceptAsync(s -> {
                 // A component still attaching would otherwise escape the bed's close.
                 CompletableFuture.allOf(s.muc, s.pubsub).exceptionally(e -> null).join();
+                s.bed.stopComponents();
+                terminateHost(s.bed);
                 s.bed.close();
             }, starts).exceptionally(e -> null));
         }
         stops.forEach(CompletableFuture::join);
         if (starts != null) {
             starts.shutdown();
+        }
+    }
+
+    /**
+     * SIGTERM to the shared host's own processes, by PID: a smoke run's host holds nothing worth a graceful stop,
+     * and {@code ejabberdctl stop} (a second Erlang node that asks the first to stop) takes 2.5-3.5 s where the
+     * signal takes a fraction of a second. The bed's close then finds them gone (and still kills what lingers).
+     */
+    private static void terminateHost(Testbed bed) {
+        List<ProcessHandle> processes = bed.host().processes();
+        processes.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+        for (ProcessHandle p : processes) {
+            while (p.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

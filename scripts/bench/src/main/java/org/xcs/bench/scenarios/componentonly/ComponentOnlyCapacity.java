@@ -210,7 +210,7 @@ public final class ComponentOnlyCapacity implements Scenario {
                                 Supplier<String> next, LongUnaryOperator outstanding, long window, String inName,
                                 String outName, java.util.function.LongSupplier outCounter) {
         WindowedFeed feed = new WindowedFeed(link, next, outstanding, window);
-        feed.run(settings.smoke() ? Duration.ofMillis(300) : Duration.ofSeconds(2)); // warm-up: JIT, store growth
+        feed.run(settings.smoke() ? Duration.ofMillis(100) : Duration.ofSeconds(2)); // warm-up: JIT, store growth
         long shed0 = tally.shed.sum();
         long other0 = tally.otherErrors.sum();
         long out0 = outCounter.getAsLong();

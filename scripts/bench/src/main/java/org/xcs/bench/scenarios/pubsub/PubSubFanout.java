@@ -46,7 +46,7 @@ public final class PubSubFanout implements Scenario {
     @Override
     public void run(BenchSettings settings, Results results) throws Exception {
         int subscribers = settings.smoke() ? 5 : 100;
-        Duration step = settings.smoke() ? Duration.ofMillis(500) : Duration.ofSeconds(2);
+        Duration step = settings.smoke() ? Duration.ofMillis(300) : Duration.ofSeconds(2);
         settings.forEachHost(kind -> {
             try (Testbeds.Lease lease = settings.testbeds().lease(kind,
                     settings.workDir().resolve("pubsub-fanout-" + kind), PubSubBed::options)) {

@@ -45,6 +45,7 @@ final class OurRelay implements AutoCloseable {
                 "--secret-file", secretFile.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--turn-listen", "127.0.0.1:0", "--socks5-listen", "127.0.0.1:0"));
         args.addAll(extra);
+        long t0 = System.nanoTime();
         ComponentProcess p = ComponentProcess.start(Main.class.getName(), dir.resolve("relay.log"),
                 smoke ? Testbed.smokeComponentJvmOptions() : List.of(), args);
         if (!p.awaitOutput(": connected to ", Duration.ofSeconds(30))) {
@@ -53,6 +54,7 @@ final class OurRelay implements AutoCloseable {
             throw new IOException("our relay never attached to the host:\n" + output);
         }
         String output = p.output();
+        System.out.printf("  our relay attached in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         return new OurRelay(p, port(TURN_PORT, output), port(SOCKS5_PORT, output));
     }
 
@@ -79,9 +81,11 @@ final class OurRelay implements AutoCloseable {
     /** SIGTERM (the relay drains and exits 0), SIGKILL if it lingers. */
     @Override
     public void close() throws InterruptedException {
+        long t0 = System.nanoTime();
         process.terminate();
         if (process.awaitExit(Duration.ofSeconds(10)) < 0) {
             process.kill();
         }
+        System.out.printf("  our relay stopped in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 }
