@@ -22,10 +22,12 @@ import picocli.CommandLine.Option;
         description = "Benchmarks our components against the hosts' built-ins and coturn, in one run.")
 public final class Main implements Callable<Integer> {
     /**
-     * A smoke run's step: long enough for one message at the lowest rate any scenario offers (muc-1x200's light
-     * load, 4 msgs/s: the first is due at 250 ms), short because every scenario takes several.
+     * A smoke run's step: short because every scenario takes several, long enough for two messages at the lowest
+     * rate any scenario offers (muc-1x200's light load, 4 msgs/s: due at 250 and 500 ms). At 400 ms a step on a
+     * machine busy with other work once sent nothing (its one message was not sent in time), and its scenario
+     * counted nothing.
      */
-    public static final Duration SMOKE_STEP = Duration.ofMillis(400);
+    public static final Duration SMOKE_STEP = Duration.ofMillis(600);
 
     @Option(names = "--scenario", split = ",", description = "Scenario ids to run (default: all). Known: ${COMPLETION-CANDIDATES}")
     List<String> scenarios = new ArrayList<>();
