@@ -20,9 +20,10 @@ import org.xcs.common.harness.RealHostTest;
  * The few-second run of the whole tool (issue 6): every registered scenario, tiny loads, one step, on both hosts.
  * Figures mean nothing here; what is checked is that each scenario ran and really counted what it received: every
  * scenario reports a "deliveries counted" figure (see BENCHMARKS.md) and it is above zero. To take seconds, the smoke
- * run shares one started host per kind (with our MUC and PubSub attached) across the scenarios, and runs the hosts of
- * a scenario at once (see Testbeds, BenchSettings#forEachHost); every scenario still goes through real hosts and our
- * real component processes.
+ * run shares one started host per kind (with our MUC and PubSub attached) across the scenarios, runs the scenarios
+ * and the hosts of a scenario at once (Main, Scenarios#smokeLanes, BenchSettings#forEachHost) and our MUC and PubSub
+ * inside this JVM (InProcessComponent); every scenario still goes through real hosts (or stand-ins) and our real
+ * component code on its real XEP-0114 runtime.
  */
 @RealHostTest
 class BenchSmokeTest {

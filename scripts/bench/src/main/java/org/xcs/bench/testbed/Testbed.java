@@ -16,7 +16,8 @@ import org.xcs.common.harness.TestHost;
 /**
  * One benchmark host with everything a scenario compares: built-in MUC on {@code conference.DOMAIN} and built-in
  * PubSub on {@code pubsub.DOMAIN}; our MUC on {@code muc.DOMAIN} and our PubSub on {@code ps.DOMAIN}, declared as
- * XEP-0114 components and started as processes on demand. Use:
+ * XEP-0114 components and started on demand: as processes, or in the bench's JVM on a smoke run's bed
+ * ({@link Builder#componentsInProcess()}). Use:
  * <pre>{@code
  * try (Testbed bed = Testbed.builder("prosody", workDir).build().start()) {
  *     Login login = bed.login();                       // SASL ANONYMOUS on 127.0.0.1
