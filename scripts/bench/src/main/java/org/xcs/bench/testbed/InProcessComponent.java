@@ -41,6 +41,7 @@ import picocli.CommandLine.Mixin;
 public final class InProcessComponent implements RunningComponent {
     public static final String MUC_MAIN = "org.xcs.muc.Main";
     public static final String PUBSUB_MAIN = "org.xcs.pubsub.Main";
+    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(60);
 
     private final String domain;
     private final ComponentRuntime runtime;
@@ -64,6 +65,11 @@ public final class InProcessComponent implements RunningComponent {
             default -> throw new IllegalArgumentException("no in-process start for " + mainClass);
         };
         List<String> all = new ArrayList<>(args);
+        if (!all.contains("--wait-for-host")) {
+            // A host reports "started" once its c2s port answers; its component port may open a moment later,
+            // which a component JVM's start used to hide (a smoke run once lost a bed to "connection refused").
+            all.add("--wait-for-host");
+        }
         if (!all.contains("--log-level")) {
             all.addAll(List.of("--log-level", "warn")); // its log lines would be the bench's own output
         }
@@ -95,12 +101,25 @@ public final class InProcessComponent implements RunningComponent {
                 RuntimeSettings.defaults().withWaitForHost(options.waitForHost())
                         .withPing(options.pingInterval(), options.pingTimeout()));
         sender.set(runtime.sender());
+        // --wait-for-host retries until the host answers: bounded here, as a process start is by its caller.
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(ATTACH_TIMEOUT.toMillis());
+                runtime.stop(Duration.ofSeconds(1));
+            } catch (InterruptedException attached) {
+                // attached (or failed) in time
+            }
+        }, "xcs-bench-attach-watchdog-" + options.domain());
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             runtime.start();
         } catch (StartupFailure failure) {
             runtime.stop(Duration.ofSeconds(1));
             store.close();
             throw new IllegalStateException(options.domain() + " never attached: " + failure.getMessage(), failure);
+        } finally {
+            watchdog.interrupt();
         }
         return new InProcessComponent(options.domain(), runtime);
     }
