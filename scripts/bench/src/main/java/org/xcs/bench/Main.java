@@ -21,6 +21,13 @@ import picocli.CommandLine.Option;
 @Command(name = "xcs-bench", mixinStandardHelpOptions = true,
         description = "Benchmarks our components against the hosts' built-ins and coturn, in one run.")
 public final class Main implements Callable<Integer> {
+    /**
+     * A smoke run's step: short because every scenario takes several, long enough for two messages at the lowest
+     * rate any scenario offers (muc-1x200's light load, 4 msgs/s: due at 250 and 500 ms). At 400 ms a step on a
+     * machine busy with other work once sent nothing (its one message was not sent in time), and its scenario
+     * counted nothing.
+     */
+    public static final Duration SMOKE_STEP = Duration.ofMillis(600);
 
     @Option(names = "--scenario", split = ",", description = "Scenario ids to run (default: all). Known: ${COMPLETION-CANDIDATES}")
     List<String> scenarios = new ArrayList<>();
@@ -49,7 +56,7 @@ public final class Main implements Callable<Integer> {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("xcs-bench-");
         BenchSettings settings = new BenchSettings(smoke, smoke ? 1 : repeats,
-                smoke ? Duration.ofMillis(700) : Duration.ofMillis((long) (stepSeconds * 1000)), hosts, work);
+                smoke ? SMOKE_STEP : Duration.ofMillis((long) (stepSeconds * 1000)), hosts, work);
         Results results = run(settings, scenarios);
         results.printTable(System.out);
         Path json = out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
@@ -63,24 +70,49 @@ public final class Main implements Callable<Integer> {
     public static Results run(BenchSettings settings, List<String> ids) throws Exception {
         // A smoke run shares one started testbed per host (see Testbeds), with the options of every scenario that
         // leases one: today the PubSub scenarios' opened built-ins. A full run leases fresh ones.
-        try (Testbeds beds = settings.smoke()
+        long t0 = System.nanoTime();
+        List<Scenario> chosen = Scenarios.all().stream().filter(s -> ids.isEmpty() || ids.contains(s.id())).toList();
+        Results results;
+        try (Testbeds beds = settings.smoke() && chosen.stream().anyMatch(Scenario::usesTestbeds)
                 ? Testbeds.shared(settings.workDir(), settings.hosts(), Testbed.Builder::openBuiltinPubSub)
                 : Testbeds.fresh()) {
-            return runAll(settings.with(beds), ids);
+            results = runAll(settings.with(beds), chosen);
         }
+        String seconds = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9);
+        results.note("seconds in all", seconds);
+        System.out.printf("== the run took %s s, hosts started and stopped included (this JVM: %.1f CPU-s)%n", seconds,
+                org.xcs.bench.load.CpuSource.driverProcess().cpuSeconds());
+        return results;
     }
 
-    private static Results runAll(BenchSettings settings, List<String> ids) {
+    private static Results runAll(BenchSettings settings, List<Scenario> chosen) throws Exception {
         Results results = new Results();
         results.note("started", Instant.now().toString());
         results.note("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         results.note("java", System.getProperty("java.version"));
         results.note("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         results.note("smoke", Boolean.toString(settings.smoke()));
-        for (Scenario scenario : Scenarios.all()) {
-            if (!ids.isEmpty() && !ids.contains(scenario.id())) {
-                continue;
-            }
+        if (!settings.smoke()) {
+            runInTurn(chosen, settings, results); // each scenario measured alone
+            return results;
+        }
+        // A smoke run's figures mean nothing: the scenarios run at once, each lane in its own thread (see
+        // Scenarios#smokeLanes). Those with their own servers and stand-ins start right away; those on the shared
+        // testbeds as soon as the beds are up.
+        List<Thread> threads = new ArrayList<>();
+        for (List<Scenario> lane : Scenarios.smokeLanes(chosen)) {
+            Thread t = new Thread(() -> runInTurn(lane, settings, results), "xcs-bench-" + lane.get(0).id());
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return results;
+    }
+
+    private static void runInTurn(List<Scenario> scenarios, BenchSettings settings, Results results) {
+        for (Scenario scenario : scenarios) {
             System.out.println("== " + scenario.id() + ": " + scenario.title());
             long t0 = System.nanoTime();
             try {
@@ -96,6 +128,5 @@ public final class Main implements Callable<Integer> {
             results.note("seconds " + scenario.id(), seconds);
             System.out.println("== " + scenario.id() + " took " + seconds + " s");
         }
-        return results;
     }
 }

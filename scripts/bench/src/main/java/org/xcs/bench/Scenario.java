@@ -16,4 +16,12 @@ public interface Scenario {
      * from {@code settings.testbeds()} (fresh in a full run, shared in a smoke run); anything else it starts itself.
      */
     void run(BenchSettings settings, Results results) throws Exception;
+
+    /**
+     * Whether it leases hosts from {@code settings.testbeds()}. A smoke run runs the scenarios that do not (they
+     * start their own stand-ins and servers) beside those that do, while the shared testbeds are still starting.
+     */
+    default boolean usesTestbeds() {
+        return true;
+    }
 }

@@ -8,8 +8,27 @@ import org.xcs.bench.proc.ProcessTree;
 public interface CpuSource {
     double cpuSeconds();
 
+    /**
+     * True when this is the driver's own JVM: a smoke run's in-process component is metered so. Its CPU is the
+     * driver's too, so it cannot tell whether the server is idle ({@link LoadRunner#settle}).
+     */
+    default boolean isDriverItself() {
+        return false;
+    }
+
     static CpuSource of(ProcessTree tree) {
-        return tree::cpuSeconds;
+        boolean driver = tree.rootPid() == ProcessHandle.current().pid();
+        return new CpuSource() {
+            @Override
+            public double cpuSeconds() {
+                return tree.cpuSeconds();
+            }
+
+            @Override
+            public boolean isDriverItself() {
+                return driver;
+            }
+        };
     }
 
     /**

@@ -85,11 +85,12 @@ public final class LoadRunner {
         engine.end();
     }
 
-    /** CPU of what is measured: every meter but the driver's own and the whole machine's. */
+    /** CPU of what is measured: every meter but the driver's own (however named) and the whole machine's. */
     private double serverCpuSeconds() {
         double sum = 0;
         for (Map.Entry<String, CpuSource> e : meters.entrySet()) {
-            if (!e.getKey().startsWith("driver") && !e.getKey().equals(CpuSource.MACHINE)) {
+            if (!e.getKey().startsWith("driver") && !e.getKey().equals(CpuSource.MACHINE)
+                    && !e.getValue().isDriverItself()) {
                 sum += e.getValue().cpuSeconds();
             }
         }

@@ -12,8 +12,8 @@ import org.xcs.bench.proc.ProcessTree;
 import org.xcs.bench.report.Figure;
 import org.xcs.bench.report.Results;
 import org.xcs.bench.testbed.Testbed;
+import org.xcs.bench.testbed.RunningComponent;
 import org.xcs.bench.testbed.Testbeds;
-import org.xcs.common.harness.ComponentProcess;
 
 /**
  * Scenario 3 of issue 6: resident memory per occupant, 1,000 occupants in 20 rooms of 50 (one room of 1,000 would
@@ -61,7 +61,7 @@ public final class MucMemoryScenario implements Scenario {
                     if (!settings.smoke()) { // a smoke run's figures mean nothing: no wait for a quiet host
                         bed.awaitHostIdle(Duration.ofSeconds(30));
                     }
-                    ComponentProcess component = lease.ourMuc();
+                    RunningComponent component = lease.ourMuc();
                     ProcessTree comp = Testbed.tree("component", component);
                     Thread.sleep(settle.toMillis());
                     long hostBefore = host.rssBytes();
@@ -130,6 +130,11 @@ public final class MucMemoryScenario implements Scenario {
      * the sum of the generations' lines (Serial, Parallel); Metaspace is not heap.
      */
     static long liveHeapBytes(long pid) throws Exception {
+        if (pid == ProcessHandle.current().pid()) {
+            // A smoke run's in-process component: this very JVM, read without starting a jcmd JVM to attach to it.
+            System.gc();
+            return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
         jcmd(pid, "GC.run");
         Thread.sleep(500);
         return heapUsedBytes(jcmd(pid, "GC.heap_info"));

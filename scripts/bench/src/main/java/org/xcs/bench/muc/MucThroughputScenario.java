@@ -18,8 +18,8 @@ import org.xcs.bench.load.StepResult;
 import org.xcs.bench.report.Figure;
 import org.xcs.bench.report.Results;
 import org.xcs.bench.testbed.Testbed;
+import org.xcs.bench.testbed.RunningComponent;
 import org.xcs.bench.testbed.Testbeds;
-import org.xcs.common.harness.ComponentProcess;
 
 /**
  * Scenarios 1 and 2 of issue 6: {@code rooms} rooms of {@code occupants}, every occupant sending groupchat messages.
@@ -86,7 +86,7 @@ public final class MucThroughputScenario implements Scenario {
         try (Testbeds.Lease lease = settings.testbeds().lease(hostKind, settings.workDir().resolve(id + "-" + hostKind),
                 b -> b)) {
             Testbed bed = lease.bed();
-            ComponentProcess ours = lease.ourMuc();
+            RunningComponent ours = lease.ourMuc();
             List<SystemUnderTest> systems = List.of(
                     new SystemUnderTest(SystemUnderTest.builtinName(hostKind), Testbed.BUILTIN_MUC, null,
                             bed.hostTree(), null),

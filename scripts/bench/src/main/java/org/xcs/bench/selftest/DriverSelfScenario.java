@@ -35,6 +35,11 @@ public final class DriverSelfScenario implements Scenario {
     }
 
     @Override
+    public boolean usesTestbeds() {
+        return false;
+    }
+
+    @Override
     public String title() {
         return "Driver ceiling: deliveries/s one driver thread produces and counts (in-process fan-out stand-in)";
     }

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.xcs.bench.client.Login;
 import org.xcs.bench.proc.ProcessTree;
-import org.xcs.common.harness.ComponentProcess;
 import org.xcs.common.harness.EjabberdHost;
 import org.xcs.common.harness.ProsodyHost;
 import org.xcs.common.harness.TestHost;
@@ -17,11 +16,12 @@ import org.xcs.common.harness.TestHost;
 /**
  * One benchmark host with everything a scenario compares: built-in MUC on {@code conference.DOMAIN} and built-in
  * PubSub on {@code pubsub.DOMAIN}; our MUC on {@code muc.DOMAIN} and our PubSub on {@code ps.DOMAIN}, declared as
- * XEP-0114 components and started as processes on demand. Use:
+ * XEP-0114 components and started on demand: as processes, or in the bench's JVM on a smoke run's bed
+ * ({@link Builder#componentsInProcess()}). Use:
  * <pre>{@code
  * try (Testbed bed = Testbed.builder("prosody", workDir).build().start()) {
  *     Login login = bed.login();                       // SASL ANONYMOUS on 127.0.0.1
- *     ComponentProcess muc = bed.startOurMuc(List.of());  // fresh data dir, waits until attached
+ *     RunningComponent muc = bed.startOurMuc(List.of());  // fresh data dir, waits until attached
  *     ProcessTree host = bed.hostTree(), comp = Testbed.tree("component", muc);
  * }
  * }</pre>
@@ -41,14 +41,16 @@ public final class Testbed implements AutoCloseable {
     private final String kind;
     private final TestHost host;
     private final Path workDir;
+    private final boolean componentsInProcess;
     // Synchronized: a shared smoke-run bed starts our MUC and PubSub in parallel.
-    private final List<ComponentProcess> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<RunningComponent> started = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicInteger componentStarts = new java.util.concurrent.atomic.AtomicInteger();
 
-    private Testbed(String kind, TestHost host, Path workDir) {
+    private Testbed(String kind, TestHost host, Path workDir, boolean componentsInProcess) {
         this.kind = kind;
         this.host = host;
         this.workDir = workDir;
+        this.componentsInProcess = componentsInProcess;
     }
 
     /** {@code kind}: "prosody" or "ejabberd". */
@@ -87,7 +89,7 @@ public final class Testbed implements AutoCloseable {
         return new ProcessTree(kind, processes.get(0).pid());
     }
 
-    public static ProcessTree tree(String name, ComponentProcess process) {
+    public static ProcessTree tree(String name, RunningComponent process) {
         return new ProcessTree(name, process.pid());
     }
 
@@ -95,14 +97,14 @@ public final class Testbed implements AutoCloseable {
      * Our MUC, attached to {@link #OUR_MUC} with a fresh data dir and nothing throttled: anyone may create rooms and
      * no history is kept (the built-ins are configured with history 0 too, see BENCHMARKS.md).
      */
-    public ComponentProcess startOurMuc(List<String> extraArgs) throws IOException, InterruptedException {
+    public RunningComponent startOurMuc(List<String> extraArgs) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("--room-creation", "anyone", "--max-history", "0"));
         args.addAll(extraArgs);
         return startComponent("org.xcs.muc.Main", OUR_MUC, args, null);
     }
 
     /** Our PubSub attached to {@link #OUR_PUBSUB}, fresh data dir unless {@code extraArgs} names one. */
-    public ComponentProcess startOurPubSub(List<String> extraArgs) throws IOException, InterruptedException {
+    public RunningComponent startOurPubSub(List<String> extraArgs) throws IOException, InterruptedException {
         return startComponent("org.xcs.pubsub.Main", OUR_PUBSUB, extraArgs, null);
     }
 
@@ -116,10 +118,22 @@ public final class Testbed implements AutoCloseable {
     }
 
     /**
-     * Starts one of our components as a process (as an admin would: its Main and flags, default JVM options) on a
-     * declared domain and waits until it is attached. {@code dataDir} null: a fresh one under the work dir.
+     * A smoke run's component JVMs (those it cannot run in-process, see {@link InProcessComponent}): the launchers'
+     * options, then the C1 compiler only and the JDK's class-data archive, which start a JVM in about half the CPU
+     * time; their figures mean nothing anyway. A full run uses {@link #componentJvmOptions()} alone.
      */
-    public ComponentProcess startComponent(String mainClass, String domain, List<String> extraArgs, Path dataDir)
+    public static List<String> smokeComponentJvmOptions() {
+        List<String> options = new ArrayList<>(componentJvmOptions());
+        options.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        return options;
+    }
+
+    /**
+     * Starts one of our components as a process (as an admin would: its Main and flags, default JVM options) on a
+     * declared domain and waits until it is attached. {@code dataDir} null: a fresh one under the work dir. On a bed
+     * built with {@link Builder#componentsInProcess()} (a smoke run's), the MUC and PubSub run in-process instead.
+     */
+    public RunningComponent startComponent(String mainClass, String domain, List<String> extraArgs, Path dataDir)
             throws IOException, InterruptedException {
         int n = componentStarts.incrementAndGet();
         Path dir = Files.createDirectories(workDir.resolve(kind + "-components"));
@@ -137,7 +151,12 @@ public final class Testbed implements AutoCloseable {
             args.addAll(List.of("--data-dir", data.toString()));
         }
         args.addAll(extraArgs);
-        ComponentProcess process = ComponentProcess.start(mainClass, dir.resolve(domain + "-" + n + ".log"),
+        if (componentsInProcess && InProcessComponent.supports(mainClass)) {
+            InProcessComponent component = InProcessComponent.start(mainClass, args);
+            started.add(component);
+            return component;
+        }
+        ComponentJvm process = ComponentJvm.start(mainClass, dir.resolve(domain + "-" + n + ".log"),
                 componentJvmOptions(), args);
         started.add(process);
         if (!process.awaitOutput(": connected to ", ATTACH_TIMEOUT)) {
@@ -166,21 +185,24 @@ public final class Testbed implements AutoCloseable {
     }
 
     /** SIGTERM (the component drains), then SIGKILL if it lingers; by its own PID. */
-    public void stop(ComponentProcess process) throws InterruptedException {
-        process.terminate();
-        if (process.awaitExit(Duration.ofSeconds(15)) == -1) {
-            process.kill();
-        }
+    public void stop(RunningComponent process) throws InterruptedException {
+        process.stop(Duration.ofSeconds(15));
         started.remove(process);
     }
 
     @Override
     public void close() {
-        List<ComponentProcess> running;
+        stopComponents();
+        host.close();
+    }
+
+    /** Stops every component started on this bed (each drains first), leaving the host running. */
+    public void stopComponents() {
+        List<RunningComponent> running;
         synchronized (started) {
             running = new ArrayList<>(started);
         }
-        for (ComponentProcess process : running) {
+        for (RunningComponent process : running) {
             try {
                 stop(process);
             } catch (InterruptedException e) {
@@ -188,7 +210,6 @@ public final class Testbed implements AutoCloseable {
                 process.close();
             }
         }
-        host.close();
     }
 
     /** Host configuration; the defaults carry the MUC and PubSub built-ins; extra lines let a scenario add more. */
@@ -205,6 +226,7 @@ public final class Testbed implements AutoCloseable {
         private final List<String> components = new ArrayList<>(List.of(OUR_MUC, OUR_PUBSUB));
         private boolean openBuiltinPubSub;
         private boolean pubSubOpened;
+        private boolean componentsInProcess;
 
         private Builder(String kind, Path workDir) {
             if (!kind.equals("prosody") && !kind.equals("ejabberd")) {
@@ -272,6 +294,15 @@ public final class Testbed implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Our MUC and PubSub run inside the bench's JVM ({@link InProcessComponent}): for a smoke run's shared beds
+         * only, whose figures mean nothing. Not an option of the host, so {@link #covers} ignores it.
+         */
+        public Builder componentsInProcess() {
+            componentsInProcess = true;
+            return this;
+        }
+
         /** True if a bed built from this builder has every option {@code other} asks for (a shared bed may have more). */
         boolean covers(Builder other) {
             return kind.equals(other.kind) && (openBuiltinPubSub || !other.openBuiltinPubSub)
@@ -298,7 +329,7 @@ public final class Testbed implements AutoCloseable {
                         "modules_enabled = { \"bench_pubsub_open\" }"));
                 ejabberdPubsub.add(0, "max_items_node: " + BUILTIN_PUBSUB_MAX_ITEMS);
             }
-            return new Testbed(kind, kind.equals("prosody") ? prosody() : ejabberd(), dir);
+            return new Testbed(kind, kind.equals("prosody") ? prosody() : ejabberd(), dir, componentsInProcess);
         }
 
         private TestHost prosody() {

@@ -12,17 +12,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
-import org.xcs.common.harness.ComponentProcess;
 
 /**
  * Where scenarios get their hosts. A full run gets a fresh testbed per lease and a fresh component process per call,
  * as each scenario's measurement wants (e.g. muc-rss's fresh processes). A smoke run checks the tool, not the
- * servers: there one started testbed per host kind, with our MUC and PubSub attached once, serves every scenario,
- * because starting and stopping ejabberd costs ~5 s and each component JVM ~1-1.5 s, which made the smoke run take
- * minutes. The shared beds start in the background as soon as they are created, in parallel.
+ * servers: there one started testbed per host kind, with our MUC and PubSub attached once (in-process, see
+ * {@link InProcessComponent}), serves every scenario, because starting and stopping ejabberd costs ~5 s and each
+ * component JVM ~1-1.5 s, which made the smoke run take minutes. The shared beds start in the background as soon as
+ * they are created, in parallel.
  * <pre>{@code
  * try (Testbeds.Lease lease = testbeds.lease("prosody", dir, b -> b)) {
- *     ComponentProcess ours = lease.ourMuc();   // fresh, or the shared bed's
+ *     RunningComponent ours = lease.ourMuc();   // fresh, or the shared bed's
  *     ... lease.bed().login() ...
  *     lease.release(ours);                      // stops it unless shared
  * }                                             // stops the bed unless shared
@@ -45,6 +45,7 @@ public final class Testbeds implements AutoCloseable {
     /**
      * One shared testbed per kind in {@code kinds}, built with {@code options}: these must include every option any
      * scenario asks for (a lease whose options the shared bed lacks fails rather than measuring on the wrong host).
+     * For smoke runs: our components run in the bench's JVM.
      */
     public static Testbeds shared(Path workDir, List<String> kinds, UnaryOperator<Testbed.Builder> options) {
         // Own threads: the starts block for seconds, which the common pool (one thread on 2 cores) must not carry.
@@ -83,12 +84,35 @@ public final class Testbeds implements AutoCloseable {
             stops.add(bed.thenAcceptAsync(s -> {
                 // A component still attaching would otherwise escape the bed's close.
                 CompletableFuture.allOf(s.muc, s.pubsub).exceptionally(e -> null).join();
+                s.bed.stopComponents();
+                terminateHost(s.bed);
                 s.bed.close();
             }, starts).exceptionally(e -> null));
         }
         stops.forEach(CompletableFuture::join);
         if (starts != null) {
             starts.shutdown();
+        }
+    }
+
+    /**
+     * SIGTERM to the shared host's own processes, by PID: a smoke run's host holds nothing worth a graceful stop,
+     * and {@code ejabberdctl stop} (a second Erlang node that asks the first to stop) takes 2.5-3.5 s where the
+     * signal takes a fraction of a second. The bed's close then finds them gone (and still kills what lingers).
+     */
+    private static void terminateHost(Testbed bed) {
+        List<ProcessHandle> processes = bed.host().processes();
+        processes.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+        for (ProcessHandle p : processes) {
+            while (p.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -101,12 +125,12 @@ public final class Testbeds implements AutoCloseable {
     }
 
     /** A shared bed and our two components, all started in parallel. */
-    private record Shared(Testbed bed, Testbed.Builder options, CompletableFuture<ComponentProcess> muc,
-                          CompletableFuture<ComponentProcess> pubsub) {
+    private record Shared(Testbed bed, Testbed.Builder options, CompletableFuture<RunningComponent> muc,
+                          CompletableFuture<RunningComponent> pubsub) {
         static Shared start(String kind, Path dir, UnaryOperator<Testbed.Builder> options, ExecutorService starts) {
             try {
                 Testbed.Builder builder = options.apply(Testbed.builder(kind, dir));
-                Testbed bed = builder.build().start();
+                Testbed bed = builder.componentsInProcess().build().start();
                 return new Shared(bed, builder, CompletableFuture.supplyAsync(() -> attach(kind, "MUC", bed::startOurMuc), starts),
                         CompletableFuture.supplyAsync(() -> attach(kind, "PubSub", bed::startOurPubSub), starts));
             } catch (IOException e) {
@@ -115,13 +139,13 @@ public final class Testbeds implements AutoCloseable {
         }
 
         private interface Starter {
-            ComponentProcess start(List<String> extraArgs) throws IOException, InterruptedException;
+            RunningComponent start(List<String> extraArgs) throws IOException, InterruptedException;
         }
 
-        private static ComponentProcess attach(String kind, String what, Starter starter) {
+        private static RunningComponent attach(String kind, String what, Starter starter) {
             long t0 = System.nanoTime();
             try {
-                ComponentProcess process = starter.start(List.of());
+                RunningComponent process = starter.start(List.of());
                 System.out.printf("[testbeds] our %s attached to the shared %s in %d ms%n", what, kind,
                         (System.nanoTime() - t0) / 1_000_000);
                 return process;
@@ -137,10 +161,10 @@ public final class Testbeds implements AutoCloseable {
     /** One scenario's use of a testbed; closing it stops what this scenario alone started. */
     public static final class Lease implements AutoCloseable {
         private final Testbed bed;
-        private final ComponentProcess sharedMuc;
-        private final ComponentProcess sharedPubSub;
+        private final RunningComponent sharedMuc;
+        private final RunningComponent sharedPubSub;
 
-        private Lease(Testbed bed, ComponentProcess sharedMuc, ComponentProcess sharedPubSub) {
+        private Lease(Testbed bed, RunningComponent sharedMuc, RunningComponent sharedPubSub) {
             this.bed = bed;
             this.sharedMuc = sharedMuc;
             this.sharedPubSub = sharedPubSub;
@@ -155,17 +179,17 @@ public final class Testbeds implements AutoCloseable {
         }
 
         /** Our MUC with default options ({@link Testbed#startOurMuc}): a fresh process, or the shared bed's. */
-        public ComponentProcess ourMuc() throws IOException, InterruptedException {
+        public RunningComponent ourMuc() throws IOException, InterruptedException {
             return shared() ? sharedMuc : bed.startOurMuc(List.of());
         }
 
         /** Our PubSub with default options ({@link Testbed#startOurPubSub}): a fresh process, or the shared bed's. */
-        public ComponentProcess ourPubSub() throws IOException, InterruptedException {
+        public RunningComponent ourPubSub() throws IOException, InterruptedException {
             return shared() ? sharedPubSub : bed.startOurPubSub(List.of());
         }
 
         /** Stops a component this lease started; a shared one runs on for the next scenario. */
-        public void release(ComponentProcess process) throws InterruptedException {
+        public void release(RunningComponent process) throws InterruptedException {
             if (!shared()) {
                 bed.stop(process);
             }

@@ -16,8 +16,8 @@ import org.xcs.bench.client.XmppClient;
 import org.xcs.bench.report.Figure;
 import org.xcs.bench.report.Results;
 import org.xcs.bench.testbed.Testbed;
+import org.xcs.bench.testbed.RunningComponent;
 import org.xcs.bench.testbed.Testbeds;
-import org.xcs.common.harness.ComponentProcess;
 
 /**
  * Issue 6 scenario 6: a node holding 100,000 items, then the time from request to complete reply of
@@ -55,7 +55,7 @@ public final class ItemPages implements Scenario {
                     PubSubBed::options)) {
                 Testbed bed = lease.bed();
                 for (boolean ours : List.of(false, true)) {
-                    ComponentProcess process = ours ? lease.ourPubSub() : null;
+                    RunningComponent process = ours ? lease.ourPubSub() : null;
                     String service = ours ? Testbed.OUR_PUBSUB : Testbed.BUILTIN_PUBSUB;
                     String label = ours ? "xcs pubsub" : kind + " built-in";
                     String anchor = ours ? kind + " built-in" : null;

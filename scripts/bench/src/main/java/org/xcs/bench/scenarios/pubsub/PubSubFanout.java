@@ -20,8 +20,8 @@ import org.xcs.bench.load.StepResult;
 import org.xcs.bench.report.Figure;
 import org.xcs.bench.report.Results;
 import org.xcs.bench.testbed.Testbed;
+import org.xcs.bench.testbed.RunningComponent;
 import org.xcs.bench.testbed.Testbeds;
-import org.xcs.common.harness.ComponentProcess;
 
 /**
  * Issue 6 scenario 5: one node, 100 subscribers (full JIDs, one c2s session each), one publisher sending stamped
@@ -46,13 +46,13 @@ public final class PubSubFanout implements Scenario {
     @Override
     public void run(BenchSettings settings, Results results) throws Exception {
         int subscribers = settings.smoke() ? 5 : 100;
-        Duration step = settings.smoke() ? Duration.ofMillis(500) : Duration.ofSeconds(2);
+        Duration step = settings.smoke() ? Duration.ofMillis(300) : Duration.ofSeconds(2);
         settings.forEachHost(kind -> {
             try (Testbeds.Lease lease = settings.testbeds().lease(kind,
                     settings.workDir().resolve("pubsub-fanout-" + kind), PubSubBed::options)) {
                 Testbed bed = lease.bed();
                 for (String system : List.of(BUILTIN, OURS)) {
-                    ComponentProcess ours = system.equals(OURS) ? lease.ourPubSub() : null;
+                    RunningComponent ours = system.equals(OURS) ? lease.ourPubSub() : null;
                     String service = ours == null ? Testbed.BUILTIN_PUBSUB : Testbed.OUR_PUBSUB;
                     try (ClientEngine engine = new ClientEngine(1)) {
                         List<XmppClient> clients = engine.loginAll(bed.login(), subscribers + 1, 32,

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xcs.bench.testbed.Testbed;
 import org.xcs.common.harness.ComponentProcess;
 import org.xcs.common.harness.TestHost;
 import org.xcs.relay.Main;
@@ -34,7 +35,8 @@ final class OurRelay implements AutoCloseable {
         this.socks5Port = socks5Port;
     }
 
-    static OurRelay start(TestHost host, String componentSecret, Path dir, List<String> extra)
+    /** {@code smoke}: started with {@link Testbed#smokeComponentJvmOptions()} (a smoke run's figures mean nothing). */
+    static OurRelay start(TestHost host, String componentSecret, Path dir, List<String> extra, boolean smoke)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path secretFile = Files.writeString(dir.resolve("component-secret"), componentSecret + "\n");
@@ -43,13 +45,16 @@ final class OurRelay implements AutoCloseable {
                 "--secret-file", secretFile.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--turn-listen", "127.0.0.1:0", "--socks5-listen", "127.0.0.1:0"));
         args.addAll(extra);
-        ComponentProcess p = ComponentProcess.start(Main.class.getName(), dir.resolve("relay.log"), args);
+        long t0 = System.nanoTime();
+        ComponentProcess p = ComponentProcess.start(Main.class.getName(), dir.resolve("relay.log"),
+                smoke ? Testbed.smokeComponentJvmOptions() : List.of(), args);
         if (!p.awaitOutput(": connected to ", Duration.ofSeconds(30))) {
             String output = p.output();
             p.close();
             throw new IOException("our relay never attached to the host:\n" + output);
         }
         String output = p.output();
+        System.out.printf("  our relay attached in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         return new OurRelay(p, port(TURN_PORT, output), port(SOCKS5_PORT, output));
     }
 
@@ -76,9 +81,11 @@ final class OurRelay implements AutoCloseable {
     /** SIGTERM (the relay drains and exits 0), SIGKILL if it lingers. */
     @Override
     public void close() throws InterruptedException {
+        long t0 = System.nanoTime();
         process.terminate();
         if (process.awaitExit(Duration.ofSeconds(10)) < 0) {
             process.kill();
         }
+        System.out.printf("  our relay stopped in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 }

@@ -57,6 +57,11 @@ public final class Socks5Scenario implements Scenario {
     }
 
     @Override
+    public boolean usesTestbeds() {
+        return false;
+    }
+
+    @Override
     public String title() {
         return "XEP-0065 SOCKS5 bytestream throughput: xcs relay vs Prosody mod_proxy65, direct loopback TCP as reference";
     }
@@ -84,7 +89,7 @@ public final class Socks5Scenario implements Scenario {
             host.addUser("alice", "alice-pw");
             host.addUser("bob", "bob-pw");
             long prosodyPid = host.processes().get(0).pid();
-            try (OurRelay ours = OurRelay.start(host, COMPONENT_SECRET, dir.resolve("xcs"), List.of());
+            try (OurRelay ours = OurRelay.start(host, COMPONENT_SECRET, dir.resolve("xcs"), List.of(), settings.smoke());
                  C2sSession alice = C2sSession.login(host.c2sPort(), DOMAIN, "alice", "alice-pw", "bench");
                  ServerSocket directServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 InetSocketAddress prosodyProxy = new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy65Port);

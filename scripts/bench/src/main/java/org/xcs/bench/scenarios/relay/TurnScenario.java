@@ -43,6 +43,11 @@ public final class TurnScenario implements Scenario {
     }
 
     @Override
+    public boolean usesTestbeds() {
+        return false;
+    }
+
+    @Override
     public String title() {
         return "TURN ChannelData round trip and pipelined echoes/s: xcs relay vs coturn, raw loopback UDP echo as reference";
     }
@@ -82,7 +87,7 @@ public final class TurnScenario implements Scenario {
             try (Coturn coturn = Coturn.start(dir.resolve("coturn"), SECRET, DOMAIN, 61500, 61999);
                  OurRelay ours = OurRelay.start(host, COMPONENT_SECRET, dir.resolve("xcs"), List.of(
                          "--turn-secret", SECRET, "--allow-peer", "127.0.0.0/8", "--relay-ports", "61000-61499",
-                         "--allocation-bandwidth", Long.toString(Long.MAX_VALUE / 4)));
+                         "--allocation-bandwidth", Long.toString(Long.MAX_VALUE / 4)), smoke);
                  TurnClient viaCoturn = new TurnClient(coturn.address(), SECRET, "bench@" + DOMAIN);
                  TurnClient viaOurs = new TurnClient(ours.turn(), SECRET, "bench@" + DOMAIN);
                  DatagramSocket direct = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {

@@ -13,7 +13,7 @@ import org.xcs.bench.report.Results;
 import org.xcs.bench.standin.Link;
 import org.xcs.bench.standin.OurComponent;
 import org.xcs.bench.standin.StandInHost;
-import org.xcs.common.harness.ComponentProcess;
+import org.xcs.bench.testbed.RunningComponent;
 import org.xmpp.packet.JID;
 
 /**
@@ -31,6 +31,11 @@ public final class PersistentRoomsStartup implements Scenario {
     @Override
     public String id() {
         return "muc-100k-rooms";
+    }
+
+    @Override
+    public boolean usesTestbeds() {
+        return false;
     }
 
     @Override
@@ -53,10 +58,12 @@ public final class PersistentRoomsStartup implements Scenario {
         List<Double> rss = new ArrayList<>();
         List<Double> emptyRss = new ArrayList<>();
         for (int r = 0; r < settings.repeats(); r++) {
-            Start empty = start(dir.resolve("empty-" + r), dir.resolve("empty-" + r + ".log"), RoomSeeder.roomNode(0), false);
+            Start empty = start(dir.resolve("empty-" + r), dir.resolve("empty-" + r + ".log"), RoomSeeder.roomNode(0),
+                    false, settings.smoke());
             emptyServe.add(empty.servingMs);
             emptyRss.add(empty.rssMiB);
-            Start full = start(seeded, dir.resolve("full-" + r + ".log"), RoomSeeder.roomNode(rooms - 1), true);
+            Start full = start(seeded, dir.resolve("full-" + r + ".log"), RoomSeeder.roomNode(rooms - 1), true,
+                    settings.smoke());
             serve.add(full.servingMs);
             attach.add(full.attachedMs);
             rss.add(full.rssMiB);
@@ -77,12 +84,16 @@ public final class PersistentRoomsStartup implements Scenario {
     private record Start(double attachedMs, double servingMs, double rssMiB) {
     }
 
-    /** One cold start: process spawn to the answer of a disco#info on {@code room} (which must exist if seeded). */
-    private static Start start(Path dataDir, Path log, String room, boolean mustExist) throws Exception {
+    /**
+     * One cold start: process spawn to the answer of a disco#info on {@code room} (which must exist if seeded). A
+     * smoke run starts the component in-process: the store and the lookup are exercised, not the JVM's start.
+     */
+    private static Start start(Path dataDir, Path log, String room, boolean mustExist, boolean inProcess)
+            throws Exception {
         try (StandInHost host = new StandInHost(HOST).allow(DOMAIN, SECRET).start()) {
             long t0 = System.nanoTime();
-            try (ComponentProcess process = OurComponent.start(OurComponent.MUC_MAIN, host.port(), DOMAIN, SECRET,
-                    dataDir, log, List.of("--room-creation", "anyone"))) {
+            try (RunningComponent process = OurComponent.start(OurComponent.MUC_MAIN, host.port(), DOMAIN, SECRET,
+                    dataDir, log, List.of("--room-creation", "anyone"), inProcess)) {
                 Link link = host.awaitLink(DOMAIN, Duration.ofSeconds(120));
                 long attached = link.attachedAtNanos();
                 String reply = link.request("d1", "<iq type='get' id='d1' from='user@" + HOST + "/r' to='" + room + "@"
@@ -92,10 +103,7 @@ public final class PersistentRoomsStartup implements Scenario {
                     throw new IllegalStateException("seeded room " + room + " is unknown to the component: " + reply);
                 }
                 double rss = new ProcessTree("muc", process.pid()).rssBytes() / 1048576.0;
-                process.terminate();
-                if (process.awaitExit(Duration.ofSeconds(30)) < 0) {
-                    process.kill();
-                }
+                process.stop(Duration.ofSeconds(30));
                 return new Start((attached - t0) / 1e6, (serving - t0) / 1e6, rss);
             }
         }
