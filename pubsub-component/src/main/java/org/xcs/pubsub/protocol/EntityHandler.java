@@ -242,7 +242,10 @@ final class EntityHandler implements IqHandler {
         if (rsm != null || (query instanceof ItemQuery.All && page.count() > page.items().size())) {
             Element set = reply.getChildElement().addElement("set", Namespaces.RSM);
             if (!page.items().isEmpty()) {
-                set.addElement("first").setText(page.firstId());
+                Element first = set.addElement("first").addText(page.firstId());
+                if (page.firstIndex() != null) {
+                    first.addAttribute("index", Long.toString(page.firstIndex())); // XEP-0059 §2.2
+                }
                 set.addElement("last").setText(page.lastId());
             }
             set.addElement("count").setText(Long.toString(page.count()));

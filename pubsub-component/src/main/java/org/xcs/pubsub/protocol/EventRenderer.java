@@ -1,16 +1,13 @@
 package org.xcs.pubsub.protocol;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
-import org.dom4j.io.SAXReader;
 import org.xcs.common.stanza.delay.Delay;
 import org.xcs.common.stanza.sid.IdGenerator;
 import org.xcs.pubsub.service.Event;
@@ -21,13 +18,6 @@ import org.xmpp.packet.Message;
 
 /** Turns the core's notifications into event messages (XEP-0060 §7-§8, §12.11; XEP-0248 §5). */
 final class EventRenderer {
-    /**
-     * One parser per thread, reused: DocumentHelper.parseText builds a new SAX parser (JAXP lookup, feature set-up)
-     * for every call, which was most of the time of an items retrieval of 50 (one parse per item). createDefault()
-     * keeps the same protections (no DTDs, no external entities).
-     */
-    private static final ThreadLocal<SAXReader> READER = ThreadLocal.withInitial(SAXReader::createDefault);
-
     /** Bound of {@link #recipients}; emptied when full. */
     private static final int MAX_RECIPIENTS = 65_536;
 
@@ -164,17 +154,8 @@ final class EventRenderer {
         }
         if (item.payload() != null && !item.payload().isEmpty()) {
             Element known = parsed.get(item.payload());
-            e.add(known != null ? known.createCopy() : parsePayload(item.payload()));
+            e.add(known != null ? known.createCopy() : StoredPayloads.parse(item.payload()));
         }
         return e;
-    }
-
-    static Element parsePayload(String xml) {
-        try {
-            return READER.get().read(new StringReader(xml)).getRootElement().createCopy();
-        } catch (DocumentException e) {
-            // Stored by us from a parsed element, so this means damaged data: fail the request, not the service.
-            throw new IllegalStateException("stored payload is not XML", e);
-        }
     }
 }

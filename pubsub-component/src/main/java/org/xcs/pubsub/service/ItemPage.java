@@ -4,12 +4,17 @@ import java.util.List;
 
 /**
  * Items of a retrieve, oldest first, with the node's item count for XEP-0059 {@code <count/>}; {@code first} and
- * {@code last} of the set are the first and last items' ids.
+ * {@code last} of the set are the first and last items' ids. {@code firstIndex} is the first item's position in the
+ * node (XEP-0059 §2.2 {@code <first index=''/>}), null where it would take a walk over the node to know: pages
+ * anchored on an item (after/before an id) leave it out, which the SHOULD allows.
  */
-public record ItemPage(List<Item> items, long count) {
+public record ItemPage(List<Item> items, long count, Long firstIndex) {
 
     public ItemPage {
         items = List.copyOf(items);
+        if (items.isEmpty()) {
+            firstIndex = null; // XEP-0059 §2.2: an empty page has no <first/>
+        }
     }
 
     public String firstId() {

@@ -438,9 +438,13 @@ public final class PubSubService {
         }
         access.checkRetrieve(node, config, Jids.bare(actor));
         int cap = settings.itemsPageCap();
+        long count = store.itemCount(node);
         List<StoredItem> found;
+        // XEP-0059 §2.2 index of the first item, where it needs no walk: a page from either end of the node.
+        Long index = null;
         if (query instanceof ItemQuery.All) {
             found = reversed(store.newest(node, cap));
+            index = count - found.size();
         } else if (query instanceof ItemQuery.Latest latest) {
             found = latest.max() <= 0 ? List.of() : reversed(store.newest(node, Math.min(latest.max(), cap)));
         } else if (query instanceof ItemQuery.ByIds byIds) {
@@ -463,8 +467,10 @@ public final class PubSubService {
                 found = reversed(store.before(node, anchor(node, page.before()).seq(), max));
             } else if (page.before() != null) {
                 found = reversed(store.newest(node, max)); // XEP-0059 §2.5: <before/> = the last page
+                index = count - found.size();
             } else {
                 found = store.oldest(node, max);
+                index = 0L;
             }
         }
         long cutoff = expiryCutoff(config);
@@ -474,7 +480,7 @@ public final class PubSubService {
                 items.add(item(s));
             }
         }
-        return new ItemPage(items, store.itemCount(node));
+        return new ItemPage(items, count, index);
     }
 
     /** §5.6: the requester's own subscriptions, on one node or (null) all. */

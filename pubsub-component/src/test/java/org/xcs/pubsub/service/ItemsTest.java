@@ -1,6 +1,7 @@
 package org.xcs.pubsub.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xcs.pubsub.service.Fixture.ALICE;
 import static org.xcs.pubsub.service.Fixture.OWNER;
@@ -63,6 +64,20 @@ class ItemsTest {
     }
 
     @Test
+    void theFirstItemsIndexIsGivenForPagesFromEitherEndOfTheNode() {
+        // XEP-0059 §2.2: index 0 for the first page, count minus the page's size for the last.
+        assertEquals(0L, service.items(ALICE, "n", ItemQuery.page(null, null, 3)).firstIndex());
+        assertEquals(7L, service.items(ALICE, "n", ItemQuery.page(null, "", 3)).firstIndex());
+        assertEquals(0L, service.items(ALICE, "n", ItemQuery.page(null, "", 50)).firstIndex());
+        // Pages anchored on an item would need a walk over the node to know it: left out (a SHOULD).
+        assertNull(service.items(ALICE, "n", ItemQuery.page("i2", null, 3)).firstIndex());
+        assertNull(service.items(ALICE, "n", ItemQuery.page(null, "i7", 3)).firstIndex());
+        // An empty page has no <first/>, so no index either.
+        assertNull(service.items(ALICE, "n", ItemQuery.page(null, null, 0)).firstIndex());
+        assertNull(service.items(ALICE, "n", ItemQuery.page("i9", null, 3)).firstIndex());
+    }
+
+    @Test
     void aRetrieveNeverReturnsMoreThanThePageCap() {
         ServiceSettings d = ServiceSettings.defaults();
         ServiceSettings small = new ServiceSettings(true, 1000, 1_000_000, 65536, Set.of(), d.accessModels(), 4);
@@ -74,6 +89,7 @@ class ItemsTest {
         ItemPage page = capped.service.items(ALICE, "n", ItemQuery.all());
         assertEquals(List.of("i6", "i7", "i8", "i9"), ids(page));
         assertEquals(10, page.count());
+        assertEquals(6L, page.firstIndex()); // §6.5.4: the truncated list is the node's newest page
     }
 
     @Test
