@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
@@ -203,7 +204,12 @@ abstract class PubSubSmackHostContract {
                 new Affiliation(bob.getUser().asBareJid(), Affiliation.Type.publisher)));
         pubSub(bob).getLeafNode(node).subscribe(bob.getUser().asEntityBareJid());
         for (String id : List.of("one", "two", "three")) {
-            leaf.publish(item(id));
+            try {
+                leaf.publish(item(id));
+            } catch (XMPPException.XMPPErrorException e) {
+                throw new AssertionError("publish of " + id + " to " + node + " refused; component log:\n"
+                        + component.output(), e);
+            }
         }
         return leaf;
     }

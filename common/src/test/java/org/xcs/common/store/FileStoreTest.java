@@ -210,6 +210,53 @@ class FileStoreTest extends StoreContract {
         assertTrue(m.size() >= acked + 1);
     }
 
+    // A kill lands anywhere in MapDB's commit (log written, pages copied, log truncated): after each replay the
+    // store must keep every acknowledged key AND take new commits, round after round on the same files.
+    @Test
+    void afterKillsAtRandomPointsOfCommitsTheReplayedStoreKeepsTakingCommits() throws Exception {
+        store.close();
+        Path dir = dataDir.resolve("killed-often");
+        java.util.Random random = new java.util.Random(42);
+        long expected = 0;
+        for (int round = 1; round <= 8; round++) {
+            Process child = java("write", dir);
+            long last = -1;
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                int acks = 1 + random.nextInt(40);
+                for (int i = 0; i < acks; i++) {
+                    String line = out.readLine();
+                    String got = line;
+                    int r = round;
+                    assertTrue(line != null && line.startsWith("acked "), () -> "round " + r + ": " + got + " "
+                            + stderrOf(child));
+                    last = Long.parseLong(line.substring("acked ".length()));
+                }
+                child.destroyForcibly(); // mid-stream: the writer commits back to back
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            } finally {
+                child.destroyForcibly();
+            }
+            store = FileStore.open(dir, "probe", 1);
+            StoreMap<Long, String> m = store.map(StoreProbeMain.MAP, Codec.LONG, Codec.STRING);
+            for (long k = 0; k <= last; k++) {
+                assertEquals("value " + k, m.get(k), "round " + round + ": acked key " + k);
+            }
+            long next = m.size();
+            for (int i = 0; i < 20; i++) {
+                long key = next + i;
+                store.inTransaction(() -> m.put(key, "value " + key));
+            }
+            expected = next + 20;
+            store.close();
+            store = FileStore.open(dir, "probe", 1);
+            assertEquals(expected, store.map(StoreProbeMain.MAP, Codec.LONG, Codec.STRING).size(), "round " + round);
+            if (round < 8) {
+                store.close(); // the last one is closed by the test's tear-down
+            }
+        }
+    }
+
     @Test
     void concurrentTransactionsFromEightThreadsAreAllDurableAfterReopenAndShareCommits() throws Exception {
         StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Runs in a child JVM for the tests that need a second process: {@code open DIR} tries to open the store and
- * reports; {@code write DIR} commits keys 0, 1, 2... printing "acked i" after each commit has returned.
+ * reports; {@code write DIR} commits keys n, n+1, n+2... (n: the keys already there) printing "acked i" after each
+ * commit has returned.
  */
 public final class StoreProbeMain {
 
@@ -25,7 +26,8 @@ public final class StoreProbeMain {
             case "write" -> {
                 FileStore store = FileStore.open(dir, "probe", 1);
                 StoreMap<Long, String> acked = store.map(MAP, Codec.LONG, Codec.STRING);
-                for (long i = 0; i < 1_000_000; i++) {
+                // Continues after what an earlier (killed) writer left, so that kill tests can repeat on one dir.
+                for (long i = acked.size(); i < 1_000_000; i++) {
                     long key = i;
                     store.inTransaction(() -> acked.put(key, "value " + key));
                     System.out.println("acked " + i);
