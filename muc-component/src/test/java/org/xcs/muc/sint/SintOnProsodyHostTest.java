@@ -59,6 +59,8 @@ class SintOnProsodyHostTest {
                         .run("xcs-muc (" + MUC + ") on Prosody");
                 report.writeTo(SintProsody.buildDirectory().resolve("sint-results.txt"));
                 System.out.println(report.table());
+                // Beside sint.log, for a failure that needs the component's side (the temp dir goes with the test).
+                Files.writeString(SintProsody.buildDirectory().resolve("sint-muc-component.log"), component.output());
 
                 assertTrue(component.isAlive(), "the component died during SINT:\n" + component.output());
                 int expected = SintRunner.testsOf(MucSint.XEP_0045.specification()).size();
