@@ -58,7 +58,7 @@ final class CodecMap<K, V> implements StoreMap<K, V> {
         byte[] v = values.encode(Objects.requireNonNull(value, "value"));
         store.checkWrite();
         byte[] previous = store.write(() -> raw.put(k, v));
-        store.wrote(raw, k, previous);
+        store.wrote(raw, k, previous, v);
         return previous == null ? null : values.decode(previous);
     }
 
@@ -73,7 +73,7 @@ final class CodecMap<K, V> implements StoreMap<K, V> {
         if (previous == null) {
             return null; // nothing changed: the transaction needs no commit for this
         }
-        store.wrote(raw, k, previous);
+        store.wrote(raw, k, previous, null);
         return values.decode(previous);
     }
 
@@ -84,7 +84,7 @@ final class CodecMap<K, V> implements StoreMap<K, V> {
         store.write(() -> {
             Map.Entry<byte[], byte[]> e;
             while ((e = bounded.pollFirstEntry()) != null) {
-                store.wrote(raw, e.getKey(), e.getValue());
+                store.wrote(raw, e.getKey(), e.getValue(), null);
             }
             return null;
         });

@@ -38,7 +38,7 @@ public final class InMemoryStore extends LockingStore {
     }
 
     @Override
-    protected void afterWrite(NavigableMap<byte[], byte[]> map, byte[] key, byte[] previous) {
+    protected void afterWrite(NavigableMap<byte[], byte[]> map, byte[] key, byte[] previous, byte[] value) {
         undoLog.push(new Undo(map, key, previous));
     }
 

@@ -74,8 +74,11 @@ abstract class LockingStore implements Store {
 
     protected abstract void closeRaw();
 
-    /** Called after every write inside a transaction with the value the key had before (null: absent). */
-    protected void afterWrite(NavigableMap<byte[], byte[]> map, byte[] key, byte[] previous) {
+    /**
+     * Called after every write inside a transaction with the value the key had before and the one it has now
+     * (null: absent).
+     */
+    protected void afterWrite(NavigableMap<byte[], byte[]> map, byte[] key, byte[] previous, byte[] value) {
     }
 
     /** Engine commits made so far (transactions and map creation); tests count them. */
@@ -286,9 +289,9 @@ abstract class LockingStore implements Store {
     }
 
     /** Records a change made by {@link #write}: the transaction must commit (or roll back) it. */
-    final void wrote(NavigableMap<byte[], byte[]> map, byte[] key, byte[] previous) {
+    final void wrote(NavigableMap<byte[], byte[]> map, byte[] key, byte[] previous, byte[] value) {
         wrote = true;
-        afterWrite(map, key, previous);
+        afterWrite(map, key, previous, value);
     }
 
     /** Runs an engine call, turning engine exceptions into {@link StoreException}. */

@@ -201,7 +201,8 @@ class FileStoreTest extends StoreContract {
         assertEquals(199, acked, "the writer died before 200 acks: " + stderrOf(child));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
 
-        // The OS released the dead process's lock; the write-ahead log is replayed on open.
+        // The OS released the dead process's lock; the redo log is replayed on open. 200 small commits fill a tenth
+        // of the production log: every acknowledged key after the map's creation comes from the replay.
         store = FileStore.open(dir, "probe", 1);
         StoreMap<Long, String> m = store.map(StoreProbeMain.MAP, Codec.LONG, Codec.STRING);
         for (long i = 0; i <= acked; i++) {
@@ -210,16 +211,18 @@ class FileStoreTest extends StoreContract {
         assertTrue(m.size() >= acked + 1);
     }
 
-    // A kill lands anywhere in MapDB's commit (log written, pages copied, log truncated): after each replay the
-    // store must keep every acknowledged key AND take new commits, round after round on the same files.
+    // A kill lands anywhere in a commit: in a redo append, or, with a log this small (a checkpoint every ~20
+    // commits), in MapDB's checkpoint commit (its log written, pages copied, log truncated) or just after it. After
+    // each replay the store must keep every acknowledged key AND take new commits, round after round on the same files.
     @Test
     void afterKillsAtRandomPointsOfCommitsTheReplayedStoreKeepsTakingCommits() throws Exception {
         store.close();
         Path dir = dataDir.resolve("killed-often");
+        long logBytes = 1024;
         java.util.Random random = new java.util.Random(42);
         long expected = 0;
         for (int round = 1; round <= 8; round++) {
-            Process child = java("write", dir);
+            Process child = java("write", dir, Long.toString(logBytes));
             long last = -1;
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -237,7 +240,7 @@ class FileStoreTest extends StoreContract {
             } finally {
                 child.destroyForcibly();
             }
-            store = FileStore.open(dir, "probe", 1);
+            store = FileStore.open(dir, "probe", 1, null, logBytes);
             StoreMap<Long, String> m = store.map(StoreProbeMain.MAP, Codec.LONG, Codec.STRING);
             for (long k = 0; k <= last; k++) {
                 assertEquals("value " + k, m.get(k), "round " + round + ": acked key " + k);
@@ -249,12 +252,85 @@ class FileStoreTest extends StoreContract {
             }
             expected = next + 20;
             store.close();
-            store = FileStore.open(dir, "probe", 1);
+            store = FileStore.open(dir, "probe", 1, null, logBytes);
             assertEquals(expected, store.map(StoreProbeMain.MAP, Codec.LONG, Codec.STRING).size(), "round " + round);
             if (round < 8) {
                 store.close(); // the last one is closed by the test's tear-down
             }
         }
+    }
+
+    @Test
+    void aCommitIsOneRedoLogAppendAndMapDbCommitsOnlyWhenTheLogIsFull() {
+        store.close();
+        Path dir = dataDir.resolve("small-log");
+        FileStore small = FileStore.open(dir, "test", 1, null, 4096);
+        store = small;
+        StoreMap<Long, String> m = store.map("m", Codec.LONG, Codec.STRING);
+        long before = small.checkpointCount(); // creating "m" was one
+        for (long i = 0; i < 10; i++) {
+            long key = i;
+            store.inTransaction(() -> m.put(key, "value " + key));
+        }
+        assertEquals(before, small.checkpointCount(), "10 commits of ~50 bytes fit in a 4 KiB log");
+        for (long i = 10; i < 200; i++) {
+            long key = i;
+            store.inTransaction(() -> m.put(key, "value " + key));
+        }
+        long checkpoints = small.checkpointCount() - before;
+        assertTrue(checkpoints >= 1 && checkpoints <= 5, checkpoints + " checkpoints for 200 commits of ~50 bytes");
+        store.close();
+        store = FileStore.open(dir, "test", 1, null, 4096);
+        StoreMap<Long, String> again = store.map("m", Codec.LONG, Codec.STRING);
+        assertEquals(200, again.size());
+        for (long i = 0; i < 200; i++) {
+            assertEquals("value " + i, again.get(i));
+        }
+    }
+
+    @Test
+    void aRollbackRestoresTheCommitsThatAreOnlyInTheRedoLog() {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        long checkpoints = fileStore().checkpointCount();
+        store.inTransaction(() -> m.put("logged", "1"));
+        store.inTransaction(() -> m.put("changed", "before"));
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
+            m.put("changed", "after");
+            m.put("new", "x");
+            m.remove("logged");
+            throw new IllegalStateException("fail after writing");
+        }));
+        assertEquals(checkpoints, fileStore().checkpointCount(), "both commits are in the redo log only");
+        assertEquals("1", m.get("logged"));
+        assertEquals("before", m.get("changed"));
+        assertNull(m.get("new"));
+        store.inTransaction(() -> m.put("after the rollback", "2"));
+        store.close();
+        store = FileStore.open(dataDir, "test", 1);
+        StoreMap<String, String> again = store.map("m", Codec.STRING, Codec.STRING);
+        assertEquals(Map.of("logged", "1", "changed", "before", "after the rollback", "2"),
+                Map.of("logged", again.get("logged"), "changed", again.get("changed"), "after the rollback",
+                        again.get("after the rollback")));
+        assertEquals(3, again.size());
+    }
+
+    @Test
+    void aTransactionLargerThanTheRedoLogIsMadeDurableByACheckpoint() {
+        store.close();
+        Path dir = dataDir.resolve("tiny-log");
+        FileStore tiny = FileStore.open(dir, "test", 1, null, 4096);
+        store = tiny;
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        long before = tiny.checkpointCount();
+        String big = "x".repeat(10_000);
+        store.inTransaction(() -> m.put("big", big));
+        assertEquals(before + 1, tiny.checkpointCount());
+        store.inTransaction(() -> m.put("small", "after it"));
+        store.close();
+        store = FileStore.open(dir, "test", 1, null, 4096);
+        StoreMap<String, String> again = store.map("m", Codec.STRING, Codec.STRING);
+        assertEquals(big, again.get("big"));
+        assertEquals("after it", again.get("small"));
     }
 
     @Test
@@ -439,6 +515,10 @@ class FileStoreTest extends StoreContract {
         return (LockingStore) store;
     }
 
+    private FileStore fileStore() {
+        return (FileStore) store;
+    }
+
     private void awaitQueued(int threads) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (engine().threadsWaitingForTheLock() < threads) {
@@ -465,10 +545,12 @@ class FileStoreTest extends StoreContract {
         return new Probe(p.exitValue(), out + stderrOf(p));
     }
 
-    private static Process java(String mode, Path dir) throws IOException {
+    private static Process java(String mode, Path dir, String... more) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                StoreProbeMain.class.getName(), mode, dir.toString())
+        List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                StoreProbeMain.class.getName(), mode, dir.toString()));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.PIPE)
                 .start();
     }

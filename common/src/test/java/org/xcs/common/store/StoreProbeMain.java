@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Runs in a child JVM for the tests that need a second process: {@code open DIR} tries to open the store and
- * reports; {@code write DIR} commits keys n, n+1, n+2... (n: the keys already there) printing "acked i" after each
- * commit has returned.
+ * reports; {@code write DIR [LOG_BYTES]} commits keys n, n+1, n+2... (n: the keys already there) printing "acked i"
+ * after each commit has returned, with a redo log of LOG_BYTES (default: the production size).
  */
 public final class StoreProbeMain {
 
@@ -24,7 +24,8 @@ public final class StoreProbeMain {
                 }
             }
             case "write" -> {
-                FileStore store = FileStore.open(dir, "probe", 1);
+                long logBytes = args.length > 2 ? Long.parseLong(args[2]) : FileStore.DEFAULT_LOG_BYTES;
+                FileStore store = FileStore.open(dir, "probe", 1, null, logBytes);
                 StoreMap<Long, String> acked = store.map(MAP, Codec.LONG, Codec.STRING);
                 // Continues after what an earlier (killed) writer left, so that kill tests can repeat on one dir.
                 for (long i = acked.size(); i < 1_000_000; i++) {
