@@ -23,6 +23,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ComponentLauncher(common, new PubSubModule(pubsub), System.err).run();
+        return new ComponentLauncher(common, new PubSubModule(pubsub, PubSubModule::pepCore,
+                common.maxStanzaSize()), System.err).run();
     }
 }

@@ -14,6 +14,7 @@ import org.xcs.common.component.ComponentCore;
 import org.xcs.common.component.PacketSender;
 import org.xcs.common.concurrent.KeyedSerialExecutor;
 import org.xcs.common.disco.Identity;
+import org.xcs.common.component.RuntimeSettings;
 import org.xcs.common.launch.ComponentContext;
 import org.xcs.common.launch.ComponentModule;
 import org.xcs.common.launch.ServiceCore;
@@ -48,6 +49,7 @@ public final class PubSubModule implements ComponentModule {
 
     private final PubSubOptions options;
     private final PepBinding.Factory pep;
+    private final int maxStanzaBytes;
 
     public PubSubModule() {
         this(new PubSubOptions());
@@ -80,8 +82,14 @@ public final class PubSubModule implements ComponentModule {
 
     /** With {@code pep} building the PEP core over the privilege layer (used when --pep is on). */
     public PubSubModule(PubSubOptions options, PepBinding.Factory pep) {
+        this(options, pep, RuntimeSettings.DEFAULT_MAX_STANZA_BYTES);
+    }
+
+    /** With item lists kept within results of {@code maxStanzaBytes} (--max-stanza-size, XEP-0060 §6.5.4). */
+    public PubSubModule(PubSubOptions options, PepBinding.Factory pep, int maxStanzaBytes) {
         this.options = options;
         this.pep = pep;
+        this.maxStanzaBytes = maxStanzaBytes;
     }
 
     @Override
@@ -111,7 +119,7 @@ public final class PubSubModule implements ComponentModule {
         ServiceCore core = new ServiceCore(routed, "xcs-pubsub",
                 // XEP-0030 §3: the identity clients look for when they discover this kind of service.
                 new Identity("pubsub", "service", "Publish-Subscribe"), executor, routingKey);
-        ServiceSettings settings = options.settings();
+        ServiceSettings settings = options.settings().withMaxStanzaBytes(maxStanzaBytes);
         CreationPolicy creation = options.creationPolicy(domain);
         // XEP-0060 §4.5 presence and roster access need the node owner's roster: offered once the host lends it.
         Contacts contacts = Contacts.NONE;

@@ -239,7 +239,8 @@ final class EntityHandler implements IqHandler {
         for (Item item : page.items()) {
             list.add(EventRenderer.itemElement(PubSubNs.PUBSUB, item, false));
         }
-        if (rsm != null || (query instanceof ItemQuery.All && page.count() > page.items().size())) {
+        // §6.5.4: a list the service cut short (page cap, or what one stanza carries) says so with an XEP-0059 set.
+        if (rsm != null || page.truncated()) {
             Element set = reply.getChildElement().addElement("set", Namespaces.RSM);
             if (!page.items().isEmpty()) {
                 Element first = set.addElement("first").addText(page.firstId());

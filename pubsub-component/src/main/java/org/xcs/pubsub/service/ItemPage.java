@@ -6,9 +6,15 @@ import java.util.List;
  * Items of a retrieve, oldest first, with the node's item count for XEP-0059 {@code <count/>}; {@code first} and
  * {@code last} of the set are the first and last items' ids. {@code firstIndex} is the first item's position in the
  * node (XEP-0059 §2.2 {@code <first index=''/>}), null where it would take a walk over the node to know: pages
- * anchored on an item (after/before an id) leave it out, which the SHOULD allows.
+ * anchored on an item (after/before an id) leave it out, which the SHOULD allows. {@code truncated}: the service
+ * returned fewer items than asked for and the node holds (its page cap, or the bytes one stanza may carry), which
+ * XEP-0060 §6.5.4 says to note with an XEP-0059 set.
  */
-public record ItemPage(List<Item> items, long count, Long firstIndex) {
+public record ItemPage(List<Item> items, long count, Long firstIndex, boolean truncated) {
+
+    public ItemPage(List<Item> items, long count, Long firstIndex) {
+        this(items, count, firstIndex, false);
+    }
 
     public ItemPage {
         items = List.copyOf(items);

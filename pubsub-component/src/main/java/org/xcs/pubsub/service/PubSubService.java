@@ -442,11 +442,17 @@ public final class PubSubService {
         List<StoredItem> found;
         // XEP-0059 §2.2 index of the first item, where it needs no walk: a page from either end of the node.
         Long index = null;
+        // How many items the request could have: fewer returned is a truncation (§6.5.4) to note.
+        long wanted = count;
+        // Which end a byte budget cuts: lists of the newest (§6.5.7) keep their newest, forward pages their oldest.
+        boolean keepNewest = true;
         if (query instanceof ItemQuery.All) {
             found = reversed(store.newest(node, cap));
             index = count - found.size();
         } else if (query instanceof ItemQuery.Latest latest) {
+            wanted = Math.min(Math.max(0, latest.max()), count);
             found = latest.max() <= 0 ? List.of() : reversed(store.newest(node, Math.min(latest.max(), cap)));
+            index = count - found.size();
         } else if (query instanceof ItemQuery.ByIds byIds) {
             found = new ArrayList<>();
             for (String id : byIds.ids()) {
@@ -456,6 +462,7 @@ public final class PubSubService {
                 }
                 found.add(item);
             }
+            wanted = found.size();
         } else {
             ItemQuery.Page page = (ItemQuery.Page) query;
             int max = Math.min(page.max(), cap);
@@ -463,6 +470,7 @@ public final class PubSubService {
                 found = List.of(); // XEP-0059 §2.6: count only
             } else if (page.after() != null) {
                 found = store.after(node, anchor(node, page.after()).seq(), max);
+                keepNewest = false;
             } else if (page.before() != null && !page.before().isEmpty()) {
                 found = reversed(store.before(node, anchor(node, page.before()).seq(), max));
             } else if (page.before() != null) {
@@ -471,8 +479,19 @@ public final class PubSubService {
             } else {
                 found = store.oldest(node, max);
                 index = 0L;
+                keepNewest = false;
+            }
+            wanted = found.size();
+        }
+        if (!(query instanceof ItemQuery.ByIds)) { // asked by id: all of them, or the stanza size guard's error
+            int before = found.size();
+            found = keepNewest ? ItemBudget.newestWithin(found, settings.itemsPageBytes())
+                    : ItemBudget.oldestWithin(found, settings.itemsPageBytes());
+            if (index != null && keepNewest) {
+                index += before - found.size();
             }
         }
+        boolean truncated = found.size() < wanted;
         long cutoff = expiryCutoff(config);
         List<Item> items = new ArrayList<>(found.size());
         for (StoredItem s : found) {
@@ -480,7 +499,7 @@ public final class PubSubService {
                 items.add(item(s));
             }
         }
-        return new ItemPage(items, count, index);
+        return new ItemPage(items, count, index, truncated);
     }
 
     /** §5.6: the requester's own subscriptions, on one node or (null) all. */

@@ -3,6 +3,8 @@ package org.xcs.pubsub.service;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.xcs.common.component.RuntimeSettings;
+
 /**
  * Service-wide policy.
  *
@@ -17,23 +19,34 @@ import java.util.Set;
  *                           presence for PEP)
  * @param announceTrimmed    whether items dropped for max_items are announced as retracted (§7.1.2.5 with
  *                           retract-oldest); not in PEP, where a new item replacing the one kept is no retraction
+ * @param itemsPageBytes     the most item bytes one retrieve returns: the reply must stay within the stanza size
+ *                           the host accepts from us (see {@link #itemsPageBytesFor})
  */
 public record ServiceSettings(boolean autoCreate, long defaultMaxItems, long maxItemsLimit, long maxPayloadBytes,
                               Set<String> admins, Set<AccessModel> accessModels, int itemsPageCap,
-                              AccessModel defaultAccessModel, boolean announceTrimmed) {
+                              AccessModel defaultAccessModel, boolean announceTrimmed, long itemsPageBytes) {
+
+    /** Room left in a stanza for what is not items: the iq and pubsub envelope and the RSM set (two ids). */
+    static final int ENVELOPE_BYTES = 8 * 1024;
+
+    /** The item bytes a retrieve may return when a result may carry {@code maxStanzaBytes}. */
+    public static long itemsPageBytesFor(int maxStanzaBytes) {
+        return Math.max(1, maxStanzaBytes - ENVELOPE_BYTES);
+    }
 
     public ServiceSettings(boolean autoCreate, long defaultMaxItems, long maxItemsLimit, long maxPayloadBytes,
                            Set<String> admins, Set<AccessModel> accessModels, int itemsPageCap) {
         this(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, accessModels, itemsPageCap,
-                AccessModel.OPEN, true);
+                AccessModel.OPEN, true, itemsPageBytesFor(RuntimeSettings.DEFAULT_MAX_STANZA_BYTES));
     }
 
     public ServiceSettings {
         admins = Set.copyOf(admins);
         accessModels = Set.copyOf(accessModels);
         java.util.Objects.requireNonNull(defaultAccessModel, "defaultAccessModel");
-        if (defaultMaxItems > maxItemsLimit || itemsPageCap <= 0) {
-            throw new IllegalArgumentException("defaultMaxItems above maxItemsLimit, or itemsPageCap not positive");
+        if (defaultMaxItems > maxItemsLimit || itemsPageCap <= 0 || itemsPageBytes <= 0) {
+            throw new IllegalArgumentException(
+                    "defaultMaxItems above maxItemsLimit, or itemsPageCap or itemsPageBytes not positive");
         }
     }
 
@@ -44,18 +57,24 @@ public record ServiceSettings(boolean autoCreate, long defaultMaxItems, long max
 
     public ServiceSettings withAdmins(Set<String> newAdmins) {
         return new ServiceSettings(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, newAdmins,
-                accessModels, itemsPageCap, defaultAccessModel, announceTrimmed);
+                accessModels, itemsPageCap, defaultAccessModel, announceTrimmed, itemsPageBytes);
     }
 
     public ServiceSettings withAutoCreate(boolean on) {
         return new ServiceSettings(on, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, accessModels,
-                itemsPageCap, defaultAccessModel, announceTrimmed);
+                itemsPageCap, defaultAccessModel, announceTrimmed, itemsPageBytes);
+    }
+
+    /** The same service with retrieves kept within results of {@code maxStanzaBytes} (--max-stanza-size). */
+    public ServiceSettings withMaxStanzaBytes(int maxStanzaBytes) {
+        return new ServiceSettings(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, accessModels,
+                itemsPageCap, defaultAccessModel, announceTrimmed, itemsPageBytesFor(maxStanzaBytes));
     }
 
     /** The same service offering {@code models} (e.g. presence and roster once the host's roster is there). */
     public ServiceSettings withAccessModels(Set<AccessModel> models) {
         return new ServiceSettings(autoCreate, defaultMaxItems, maxItemsLimit, maxPayloadBytes, admins, models,
-                itemsPageCap, defaultAccessModel, announceTrimmed);
+                itemsPageCap, defaultAccessModel, announceTrimmed, itemsPageBytes);
     }
 
     /**
@@ -65,7 +84,8 @@ public record ServiceSettings(boolean autoCreate, long defaultMaxItems, long max
      */
     public static ServiceSettings pep(long maxItemsLimit, long maxPayloadBytes, int itemsPageCap) {
         return new ServiceSettings(true, 1, maxItemsLimit, maxPayloadBytes, Set.of(),
-                EnumSet.allOf(AccessModel.class), itemsPageCap, AccessModel.PRESENCE, false);
+                EnumSet.allOf(AccessModel.class), itemsPageCap, AccessModel.PRESENCE, false,
+                itemsPageBytesFor(RuntimeSettings.DEFAULT_MAX_STANZA_BYTES));
     }
 
     public NodeConfig defaultConfig(NodeType type) {

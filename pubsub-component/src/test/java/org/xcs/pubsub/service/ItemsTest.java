@@ -1,6 +1,7 @@
 package org.xcs.pubsub.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xcs.pubsub.service.Fixture.ALICE;
@@ -90,6 +91,50 @@ class ItemsTest {
         assertEquals(List.of("i6", "i7", "i8", "i9"), ids(page));
         assertEquals(10, page.count());
         assertEquals(6L, page.firstIndex()); // §6.5.4: the truncated list is the node's newest page
+    }
+
+    @Test
+    void maxItemsAboveThePageCapIsNotedAsCutShortWithTheIndexOfItsFirstItem() {
+        ServiceSettings d = ServiceSettings.defaults();
+        Fixture capped = new Fixture(new InMemoryStore(),
+                new ServiceSettings(true, 1000, 1_000_000, 65536, Set.of(), d.accessModels(), 4));
+        capped.leaf("n");
+        for (int i = 0; i < 10; i++) {
+            capped.service.publish(OWNER, "n", "i" + i, entry("" + i), null);
+        }
+        ItemPage page = capped.service.items(ALICE, "n", ItemQuery.latest(10_000));
+        assertEquals(List.of("i6", "i7", "i8", "i9"), ids(page));
+        assertTrue(page.truncated()); // §6.5.4: fewer than asked and held
+        assertEquals(6L, page.firstIndex());
+    }
+
+    @Test
+    void aListThatFitsIsNotNotedAsCutShort() {
+        assertFalse(service.items(ALICE, "n", ItemQuery.latest(3)).truncated());
+        assertFalse(service.items(ALICE, "n", ItemQuery.latest(50)).truncated());
+        assertFalse(service.items(ALICE, "n", ItemQuery.all()).truncated());
+    }
+
+    @Test
+    void aListOfLargeItemsStopsAtTheBytesOneResultMayCarryKeepingAtLeastOne() {
+        Fixture small = new Fixture(new InMemoryStore(), ServiceSettings.defaults().withMaxStanzaBytes(16 * 1024));
+        small.leaf("n");
+        String pad = "x".repeat(3000);
+        for (int i = 0; i < 10; i++) {
+            small.service.publish(OWNER, "n", "i" + i, entry(pad + i), null);
+        }
+        // 8 KiB of items in a 16 KiB stanza (the rest is the envelope's): two items of 3 KB.
+        ItemPage newest = small.service.items(ALICE, "n", ItemQuery.latest(10));
+        assertEquals(List.of("i8", "i9"), ids(newest));
+        assertTrue(newest.truncated());
+        assertEquals(8L, newest.firstIndex());
+        assertEquals(List.of("i0", "i1"), ids(small.service.items(ALICE, "n", ItemQuery.page(null, null, 10))));
+        assertEquals(List.of("i4", "i5"), ids(small.service.items(ALICE, "n", ItemQuery.page(null, "i6", 10))));
+
+        Fixture tiny = new Fixture(new InMemoryStore(), ServiceSettings.defaults().withMaxStanzaBytes(16 * 1024));
+        tiny.leaf("n");
+        tiny.service.publish(OWNER, "n", "big", entry("y".repeat(20_000)), null);
+        assertEquals(List.of("big"), ids(tiny.service.items(ALICE, "n", ItemQuery.all())));
     }
 
     @Test

@@ -49,7 +49,22 @@ public final class XmppClient {
     private volatile String jid;
     private volatile boolean open;
 
-    private record Expectation(Pattern pattern, CompletableFuture<String> result) {
+    /**
+     * A pattern to find; with {@code closing}, the text up to the next {@code closing} after it (unless the match
+     * ends with "/>"). {@code openedAt}/{@code startAt}: where the match ended/began once found, -1 before.
+     */
+    private static final class Expectation {
+        final Pattern pattern;
+        final String closing;
+        final CompletableFuture<String> result;
+        int startAt = -1;
+        int openedAt = -1;
+
+        Expectation(Pattern pattern, String closing, CompletableFuture<String> result) {
+            this.pattern = pattern;
+            this.closing = closing;
+            this.result = result;
+        }
     }
 
     XmppClient(EventLoop loop, int index, Login login) {
@@ -86,7 +101,9 @@ public final class XmppClient {
 
     /**
      * Sends {@code xml}, then completes with all text received up to and including the first match of {@code reply}
-     * after the expectations queued before it. Fails when the stream ends first. No timeout of its own.
+     * after the expectations queued before it. Fails when the stream ends first. No timeout of its own. A match
+     * longer than {@value #MATCH_MARGIN} chars may be missed when it arrives in several reads: for whole replies use
+     * {@link #sendExpectIq}.
      */
     public CompletableFuture<String> sendExpect(String xml, Pattern reply) {
         CompletableFuture<String> result = new CompletableFuture<>();
@@ -96,6 +113,27 @@ public final class XmppClient {
                 return;
             }
             expect(reply, result);
+            write(xml.getBytes(StandardCharsets.UTF_8));
+        });
+        return result;
+    }
+
+    /**
+     * Sends an IQ and completes with all text received up to the end of the whole reply carrying {@code id}: from
+     * its start tag through its {@code </iq>}, or its self-closed start tag. Unlike {@link #sendExpect}, the reply
+     * may be of any length and cut into any number of reads (a 100 KB items list is; see the class comment), and
+     * it is kept whole even beyond the 1 MiB bound on other text. The first {@code </iq>} after the start tag ends
+     * it: a payload carrying an iq of its own would end it early. No timeout of its own.
+     */
+    public CompletableFuture<String> sendExpectIq(String xml, String id) {
+        Pattern start = Pattern.compile("<iq\\b[^>]*\\bid=['\"]" + Pattern.quote(id) + "['\"][^>]*>");
+        CompletableFuture<String> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (!open) {
+                result.completeExceptionally(new IOException("client " + index + " is closed"));
+                return;
+            }
+            expect(new Expectation(start, "</iq>", result));
             write(xml.getBytes(StandardCharsets.UTF_8));
         });
         return result;
@@ -195,7 +233,11 @@ public final class XmppClient {
     }
 
     private void expect(Pattern pattern, CompletableFuture<String> result) {
-        expectations.add(new Expectation(pattern, result));
+        expect(new Expectation(pattern, null, result));
+    }
+
+    private void expect(Expectation expectation) {
+        expectations.add(expectation);
         matchExpectations();
     }
 
@@ -207,6 +249,13 @@ public final class XmppClient {
     void appendText(byte[] a, int from, int to) {
         if (text.length() + (to - from) > MAX_TEXT) {
             int drop = Math.min(text.length(), text.length() + (to - from) - MAX_TEXT);
+            Expectation head = expectations.peek();
+            if (head != null && head.startAt >= 0) {
+                // A reply being collected is kept whole: only what came before it goes.
+                drop = Math.min(drop, head.startAt);
+                head.startAt -= drop;
+                head.openedAt -= drop;
+            }
             text.delete(0, drop);
             searchedUpTo = Math.max(0, searchedUpTo - drop);
         }
@@ -219,21 +268,39 @@ public final class XmppClient {
     private void matchExpectations() {
         while (!expectations.isEmpty()) {
             Expectation head = expectations.peek();
-            Matcher m = head.pattern().matcher(text);
-            // Re-searching all the text on every read would be quadratic while presence floods in during a join.
-            if (!m.find(Math.max(0, searchedUpTo - MATCH_MARGIN))) {
+            int end = matchEnd(head);
+            if (end < 0) {
                 searchedUpTo = text.length();
                 return;
             }
-            String consumed = text.substring(0, m.end());
-            text.delete(0, m.end());
+            String consumed = text.substring(0, end);
+            text.delete(0, end);
             searchedUpTo = 0;
             expectations.poll();
-            head.result().complete(consumed);
+            head.result.complete(consumed);
         }
         // Nobody waits: drop the text, the hot path keeps none.
         text.setLength(0);
         searchedUpTo = 0;
+    }
+
+    /** Where the head expectation's text ends, -1 while it has not all arrived. */
+    private int matchEnd(Expectation head) {
+        if (head.openedAt < 0) {
+            Matcher m = head.pattern.matcher(text);
+            // Re-searching all the text on every read would be quadratic while presence floods in during a join.
+            if (!m.find(Math.max(0, searchedUpTo - MATCH_MARGIN))) {
+                return -1;
+            }
+            if (head.closing == null || text.charAt(m.end() - 2) == '/') {
+                return m.end();
+            }
+            head.startAt = m.start();
+            head.openedAt = m.end();
+        }
+        // The start tag was found in an earlier read: search on for the closing tag only, from where it may begin.
+        int at = text.indexOf(head.closing, Math.max(head.openedAt, searchedUpTo - head.closing.length()));
+        return at < 0 ? -1 : at + head.closing.length();
     }
 
     /** Queues bytes for the socket, writing at once what the kernel takes. False when the client is closed. */
@@ -326,7 +393,7 @@ public final class XmppClient {
         Throwable reason = cause != null ? cause : new IOException("client " + index + " closed");
         ready.completeExceptionally(reason);
         while (!expectations.isEmpty()) {
-            expectations.poll().result().completeExceptionally(reason);
+            expectations.poll().result.completeExceptionally(reason);
         }
     }
 
