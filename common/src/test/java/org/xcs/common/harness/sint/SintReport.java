@@ -37,7 +37,7 @@ public record SintReport(String specification, String target, List<SintOutcome> 
         return String.format("SINT %s %s tests against %s: %d run, %d passed%s, %d failed, %d impossible to run"
                         + " (%d s, %d SINT run%s)",
                 SintRunner.SINT_VERSION, specification, target, outcomes.size(), count(Status.PASSED),
-                secondRun == 0 ? "" : " (" + secondRun + " in a 2nd run, known Smack race)", count(Status.FAILED),
+                secondRun == 0 ? "" : " (" + secondRun + " in a later run, known Smack race)", count(Status.FAILED),
                 count(Status.IMPOSSIBLE), duration.toSeconds(), sintRuns, sintRuns == 1 ? "" : "s");
     }
 

@@ -63,6 +63,8 @@ public final class SintRunner {
      * this long for the host's closing stream tag when SINT deletes its accounts at the end of each run.
      */
     public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+    /** SINT runs after the first for a test of {@link SintSuite#knownClientRaces} that failed. */
+    static final int RACE_RETRIES = 3;
     /** Where SINT itself looks for tests when no test package is configured. */
     private static final String[] SINT_PACKAGES = {
             "org.jivesoftware.smackx", "org.jivesoftware.smack", "org.igniterealtime.smackx", "org.igniterealtime.smack"};
@@ -188,38 +190,48 @@ public final class SintRunner {
                 Duration.ofNanos(System.nanoTime() - start), runs, aborts);
     }
 
-    /** One more SINT run for the failed tests of {@link SintSuite#knownClientRaces}; a pass there replaces the failure. */
+    /**
+     * Up to {@value #RACE_RETRIES} more SINT runs for the failed tests of {@link SintSuite#knownClientRaces}; a pass
+     * in any of them replaces the failure. Several, not one: the MUC leave/rejoin lock-up in Smack 4.5.0-beta5 (see
+     * MucSint) hit the first attempt in 3 of 4 CI runs of one day, so one retry would still fail one run in a few.
+     */
     private int retryKnownClientRaces(Map<String, SintOutcome> outcomes, TestTracker tracker)
             throws InterruptedException {
-        List<SintOutcome> racy = outcomes.values().stream()
-                .filter(o -> o.status() == Status.FAILED && suite.knownClientRaces().containsKey(o.test().toString()))
-                .toList();
-        if (racy.isEmpty()) {
-            return 0;
-        }
-        tracker.reset();
-        RecordingSint sint = new RecordingSint(configuration(racy.stream().map(SintOutcome::test).distinct().toList()));
-        try {
-            sint.run();
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Throwable ignored) {
-            // Whatever did not pass in this run keeps its first failure.
-        }
-        TestRunResult again = sint.resultSoFar();
-        if (again != null) {
+        int runs = 0;
+        for (int attempt = 2; attempt <= RACE_RETRIES + 1; attempt++) {
+            List<SintOutcome> racy = outcomes.values().stream()
+                    .filter(o -> o.status() == Status.FAILED && suite.knownClientRaces().containsKey(o.test().toString()))
+                    .toList();
+            if (racy.isEmpty()) {
+                break;
+            }
+            runs++;
+            tracker.reset();
+            RecordingSint sint = new RecordingSint(configuration(racy.stream().map(SintOutcome::test).distinct().toList()));
+            try {
+                sint.run();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Throwable ignored) {
+                // Whatever did not pass in this run keeps its first failure.
+            }
+            TestRunResult again = sint.resultSoFar();
+            if (again == null) {
+                continue;
+            }
             for (SuccessfulTest passed : again.getSuccessfulTests()) {
-                SintOutcome second = outcome(passed, Status.PASSED, "");
-                String key = key(second.test(), second.variant());
+                SintOutcome later = outcome(passed, Status.PASSED, "");
+                String key = key(later.test(), later.variant());
                 SintOutcome first = outcomes.get(key);
                 if (first != null && first.status() == Status.FAILED) {
-                    outcomes.put(key, new SintOutcome(second.test(), second.variant(), Status.PASSED,
-                            "passed in a 2nd run; the 1st failed (" + first.reason() + ") on a known Smack race: "
-                                    + suite.knownClientRaces().get(second.test().toString()), second.millis()));
+                    outcomes.put(key, new SintOutcome(later.test(), later.variant(), Status.PASSED,
+                            "passed in run " + attempt + "; the 1st failed (" + first.reason() + ") on a known Smack"
+                                    + " race: " + suite.knownClientRaces().get(later.test().toString()),
+                            later.millis()));
                 }
             }
         }
-        return 1;
+        return runs;
     }
 
     private Configuration configuration(List<SintTestId> tests) {
