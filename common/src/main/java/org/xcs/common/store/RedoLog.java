@@ -51,12 +51,24 @@ final class RedoLog implements AutoCloseable {
                     writeFully(channel, zeros, at);
                 }
                 channel.force(true); // the only sync of the file's size and blocks
+                if (size == 0) {
+                    syncDirectoryOf(file); // a new file: its name must survive a power loss too
+                }
                 size = capacity;
             }
             return new RedoLog(channel, size, file);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    private static void syncDirectoryOf(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // Platforms that cannot open a directory (Windows): the file's own sync stands; kill -9 loses nothing.
         }
     }
 
