@@ -77,7 +77,7 @@ public final class MucMemoryScenario implements Scenario {
             results.add(new Figure(ID, hostKind, builtin, null, "RSS per occupant", "KiB", false, builtinPer,
                     "host RSS growth over " + n + " joins"));
             results.add(new Figure(ID, hostKind, ours, builtin, "RSS per occupant", "KiB", false, oursPer,
-                    "component RSS growth over " + n + " joins (default JVM options)"));
+                    "component RSS growth over " + n + " joins (the launchers' JVM options)"));
             results.add(new Figure(ID, hostKind, ours, null, "RSS per occupant after full GC", "KiB", false,
                     oursAfterGcPer, "component, after jcmd GC.run: live data rather than untouched heap"));
             results.add(new Figure(ID, hostKind, ours, builtin, "live heap per occupant", "KiB", false, oursLivePer,

@@ -129,7 +129,7 @@ public final class Testbed implements AutoCloseable {
     }
 
     /**
-     * Starts one of our components as a process (as an admin would: its Main and flags, default JVM options) on a
+     * Starts one of our components as a process (as an admin would: its Main and flags, the launchers' JVM options) on a
      * declared domain and waits until it is attached. {@code dataDir} null: a fresh one under the work dir. On a bed
      * built with {@link Builder#componentsInProcess()} (a smoke run's), the MUC and PubSub run in-process instead.
      */

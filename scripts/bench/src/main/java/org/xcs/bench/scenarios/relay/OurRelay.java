@@ -16,7 +16,7 @@ import org.xcs.common.harness.TestHost;
 import org.xcs.relay.Main;
 
 /**
- * Our relay as an admin runs it: its own process ({@link Main}, default JVM options), attached to a host over
+ * Our relay as an admin runs it: its own process ({@link Main}, the launchers' JVM options), attached to a host over
  * XEP-0114 (the launcher always attaches; TURN and SOCKS5 listen from start-up on). Listens on loopback ports the
  * kernel picks; the ports are read from its start-up log lines.
  */
@@ -47,7 +47,7 @@ final class OurRelay implements AutoCloseable {
         args.addAll(extra);
         long t0 = System.nanoTime();
         ComponentProcess p = ComponentProcess.start(Main.class.getName(), dir.resolve("relay.log"),
-                smoke ? Testbed.smokeComponentJvmOptions() : List.of(), args);
+                smoke ? Testbed.smokeComponentJvmOptions() : Testbed.componentJvmOptions(), args);
         if (!p.awaitOutput(": connected to ", Duration.ofSeconds(30))) {
             String output = p.output();
             p.close();
