@@ -85,10 +85,8 @@ public final class PubSubFanout implements Scenario {
                             }
                             PubSubBed.createNode(publisher, service, node, PubSubBed.nodeConfig(stored, 1000));
                             PubSubBed.subscribeAll(subs, service, node);
-                            List<Sender> senders = List.of(Sender.of(publisher, "<iq type='set' to='" + service
-                                    + "' id='pub'><pubsub xmlns='" + PubSubBed.NS + "'><publish node='" + node
-                                    + "'><item><entry xmlns='urn:xcs:bench'>", "</entry></item></publish></pubsub></iq>",
-                                    subs.size()));
+                            List<Sender> senders = List.of(Sender.of(publisher, publishHead(service, "pub", node),
+                                    PUBLISH_TAIL, subs.size()));
                             System.out.println("  " + kind + " " + system + " " + node);
                             measure(settings, results, runner, senders, kind, system, node);
                         }
@@ -120,15 +118,22 @@ public final class PubSubFanout implements Scenario {
         int published = 0;
         while (published < WARM_UP_PUBLISHES && System.nanoTime() < deadline) {
             String id = "warm-" + published;
-            String reply = publisher.sendExpectIq("<iq type='set' to='" + service + "' id='" + id + "'><pubsub xmlns='"
-                    + PubSubBed.NS + "'><publish node='" + node + "'><item><entry xmlns='urn:xcs:bench'>warm-up"
-                    + "</entry></item></publish></pubsub></iq>", id).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            String reply = publisher.sendExpectIq(publishHead(service, id, node) + "warm-up" + PUBLISH_TAIL, id)
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
             PubSubBed.requireResult(PubSubBed.lastIq(reply), "warm-up publish");
             published++;
         }
         System.out.printf("        warm-up: %d publishes back to back in %.1f s on %s%n", published,
                 (System.nanoTime() - start) / 1e9, node);
     }
+
+    /** A publish of one item up to its entry's text: the stamp (or warm-up text) goes between it and the tail. */
+    private static String publishHead(String service, String id, String node) {
+        return "<iq type='set' to='" + service + "' id='" + id + "'><pubsub xmlns='" + PubSubBed.NS
+                + "'><publish node='" + node + "'><item><entry xmlns='urn:xcs:bench'>";
+    }
+
+    private static final String PUBLISH_TAIL = "</entry></item></publish></pubsub></iq>";
 
     private void measure(BenchSettings settings, Results results, LoadRunner runner, List<Sender> senders,
                          String kind, String system, String node) throws InterruptedException {
