@@ -2,6 +2,7 @@ package org.xcs.common.component;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.net.ConnectException;
@@ -10,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jivesoftware.whack.ExternalComponent;
 import org.jivesoftware.whack.ExternalComponentManager;
+import org.xcs.common.stanza.wire.StanzaXml;
 import org.xmpp.component.Component;
 import org.xmpp.component.ComponentException;
 import org.xmpp.component.ComponentManager;
@@ -35,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * <li>a handshake timeout (Whack blocks forever on a peer that accepts TCP and stays silent);</li>
  * <li>loss reporting: a clean close by the host ends Whack's reader without telling anyone, so the reader thread
  *     is watched; Whack's own reconnect loop (every 5 s forever, even on not-authorized) is disabled so that the
- *     runtime's backoff is the only one.</li>
+ *     runtime's backoff is the only one;</li>
+ * <li>writing: stanzas are rendered by {@link StanzaXml} (the same bytes as Whack's dom4j XMLWriter at half the
+ *     cost: 0.8 vs 1.5 us for a 330-byte notification, UTF-8 included) and written to the socket under the lock
+ *     Whack's keep-alive takes too (see {@link #send}).</li>
  * </ul>
  * Whack hashes the secret into the handshake and never logs it; the manager keeps it in memory only.
  */
@@ -49,6 +55,9 @@ public final class WhackTransport implements Transport {
     private final ThreadLocal<IOException> sendFailure = new ThreadLocal<>();
     private final ThreadLocal<Boolean> sending = ThreadLocal.withInitial(() -> false);
     private volatile OrderedComponent component;
+    /** The socket's stream and the lock Whack writes under; null when Whack's fields could not be reached. */
+    private volatile OutputStream out;
+    private volatile Object writeLock;
     private volatile boolean connected;
     private volatile String domain = "?";
     private volatile PacketHandler inbound;
@@ -78,6 +87,7 @@ public final class WhackTransport implements Transport {
         }
         connected = true;
         disableNagle(ext);
+        reachWriter(ext);
         ext.start();
         watchReader(ext);
     }
@@ -188,12 +198,38 @@ public final class WhackTransport implements Transport {
         return new ConnectFailure(ConnectFailure.Cause.OTHER, message, failure);
     }
 
+    /**
+     * Whack's own send renders with dom4j's XMLWriter while it holds the stream's lock: 16% of the PubSub component's
+     * CPU per notification (JFR, component-only bench). The stanza is rendered here before the lock and written as
+     * UTF-8 straight to the socket. Whack's writer is always flushed after each use (its send, its keep-alive, its
+     * closing tag), so nothing of it can sit in its buffer and be overtaken.
+     */
     @Override
     public void send(Packet packet) {
         OrderedComponent ext = component;
         if (ext == null || !isConnected()) {
             throw new UncheckedIOException(new IOException("not connected"));
         }
+        OutputStream stream = out;
+        Object lock = writeLock;
+        if (stream == null || lock == null) {
+            sendThroughWhack(ext, packet);
+            return;
+        }
+        byte[] bytes = StanzaXml.render(packet.getElement()).getBytes(StandardCharsets.UTF_8);
+        synchronized (lock) {
+            try {
+                stream.write(bytes);
+                stream.flush();
+                WhackInternals.touch(ext);
+            } catch (IOException e) {
+                reportLost(e);
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void sendThroughWhack(OrderedComponent ext, Packet packet) {
         sending.set(true);
         try {
             ext.send(packet);
@@ -204,6 +240,21 @@ public final class WhackTransport implements Transport {
         if (failure != null) {
             sendFailure.remove();
             throw new UncheckedIOException(failure);
+        }
+    }
+
+    private void reachWriter(OrderedComponent ext) {
+        Socket socket = WhackInternals.socket(ext);
+        Object lock = WhackInternals.writer(ext);
+        if (socket == null || lock == null) {
+            log.warn("Cannot reach Whack's writer: stanzas are rendered by Whack's XMLWriter (slower)");
+            return;
+        }
+        try {
+            out = socket.getOutputStream();
+            writeLock = lock;
+        } catch (IOException e) {
+            log.warn("Cannot reach the socket's stream: stanzas are rendered by Whack's XMLWriter: {}", e.toString());
         }
     }
 
@@ -369,10 +420,27 @@ public final class WhackTransport implements Transport {
         }
     }
 
-    /** Reads two private fields of Whack 2.0.1 (pinned) that it offers no accessor for. */
+    /** Reaches private fields of Whack 2.0.1 (pinned) that it offers no accessor for. */
     private static final class WhackInternals {
         private static final Field READER_THREAD = field("readerThread");
         private static final Field SOCKET = field("socket");
+        private static final Field WRITER = field("writer");
+        private static final Field LAST_ACTIVE = field("lastActive");
+
+        static Object writer(ExternalComponent ext) {
+            return read(WRITER, ext);
+        }
+
+        /** Whack's keep-alive writes a space when nothing was sent for a while; it reads this under the lock. */
+        static void touch(ExternalComponent ext) {
+            if (LAST_ACTIVE != null) {
+                try {
+                    LAST_ACTIVE.setLong(ext, System.currentTimeMillis());
+                } catch (IllegalAccessException | RuntimeException e) {
+                    // only costs a needless keep-alive space
+                }
+            }
+        }
 
         static Thread readerThread(ExternalComponent ext) {
             return (Thread) read(READER_THREAD, ext);
