@@ -77,6 +77,29 @@ class StanzaIdTest {
     }
 
     @Test
+    void idsDrawnInBulkAreStillAllDifferentAcrossDraws() {
+        RandomIdGenerator ids = new RandomIdGenerator();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            seen.add(ids.next());
+        }
+        assertEquals(10_000, seen.size());
+    }
+
+    @Test
+    void eachIdIsSixteenFreshBytesOfTheSource() {
+        Random source = new Random(11);
+        byte[] expected = new byte[16 * 64];
+        source.nextBytes(expected);
+        RandomIdGenerator ids = new RandomIdGenerator(new Random(11));
+        java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        for (int i = 0; i < 64; i++) {
+            assertEquals(encoder.encodeToString(java.util.Arrays.copyOfRange(expected, i * 16, i * 16 + 16)),
+                    ids.next());
+        }
+    }
+
+    @Test
     void theRandomSourceIsInjectable() {
         assertEquals(new RandomIdGenerator(new Random(7)).next(), new RandomIdGenerator(new Random(7)).next());
     }
