@@ -13,6 +13,11 @@ final class MucSint {
                     "the same wake-up order: join() of 'two-original' returns before two's participant listeners got"
                             + " the self-presence, so the listener the test adds next may take that join presence as"
                             + " one of the 4 nickname-change presences (CI saw two's 'available' from the old nick)")
+            .withKnownClientRace("MultiUserChatRolesAffiliationsPrivilegesIntegrationTest"
+                            + ".mucPresenceTestForWitnessingKick",
+                    "the same wake-up order: three joins last and the test adds three's participant listener right"
+                            + " after join() returns, so the listener may take three's own join presence (110, no"
+                            + " 307) for the kick it waits for; seen once, after stanza rendering got faster")
             .withKnownClientRace("MultiUserChatOccupantIntegrationTest.mucLeaveTest",
                     "a client-side lock-up until the reply timeout: leave() (synchronized) returns once its collector has"
                             + " the 110 unavailable self-presence, but the reader thread then also hands that presence"

@@ -29,11 +29,13 @@ import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.RosterGroup;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.caps.EntityCapsManager;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.pep.PepManager;
 import org.jivesoftware.smackx.pubsub.PayloadItem;
@@ -445,6 +447,11 @@ abstract class PepSmackHostContract {
         for (String node : notify) {
             disco.addFeature(node + "+notify");
         }
+        // Smack 4.5 creates the EntityCapsManager (which puts <c/> on presences) lazily, sometimes only after the
+        // initial presence went out: bob's presences then carried no caps at all, no +notify was known and no
+        // notification came (ejabberd, about 1 run in 4). Created here, after the features, its first caps version
+        // already lists them.
+        EntityCapsManager.getInstanceFor(connection);
         if (events != null) {
             connection.addAsyncStanzaListener(s -> events.add((Message) s),
                     s -> s instanceof Message && new StanzaExtensionFilter("event", EVENT_NS).accept(s));
@@ -453,6 +460,13 @@ abstract class PepSmackHostContract {
             connections.add(connection);
         }
         connection.connect().login();
+        if (notify.length > 0) {
+            // Smack may still send the initial presence before a caps version that managers created during login
+            // renewed, and not re-send it. An available presence sent now carries the current caps; to the service
+            // it is an update.
+            connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
+                    .ofType(Presence.Type.available).build());
+        }
         return connection;
     }
 
