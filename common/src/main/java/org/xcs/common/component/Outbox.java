@@ -1,6 +1,7 @@
 package org.xcs.common.component;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,33 @@ final class Outbox implements PacketSender {
                 }
             }
             keep(packet);
+        }
+        if (failed != null) {
+            onWriteFailure.accept(failed, failure);
+        }
+    }
+
+    /** As {@link #send} for each, in one batch: what the transport did not write whole is kept, in order. */
+    @Override
+    public void sendAll(List<? extends Packet> packets) {
+        Transport failed = null;
+        RuntimeException failure = null;
+        synchronized (this) {
+            int from = 0;
+            if (live != null && buffer.isEmpty()) {
+                try {
+                    live.sendAll(packets);
+                    return;
+                } catch (RuntimeException e) {
+                    failed = live;
+                    failure = e;
+                    live = null;
+                    from = e instanceof PartialWrite partial ? partial.written() : 0;
+                }
+            }
+            for (int i = from; i < packets.size(); i++) {
+                keep(packets.get(i));
+            }
         }
         if (failed != null) {
             onWriteFailure.accept(failed, failure);

@@ -1,6 +1,7 @@
 package org.xcs.common.component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,18 @@ final class StanzaSizeGuard implements PacketSender {
             }
         }
         next.send(packet);
+    }
+
+    /** Batches without results pass as one; a batch with a result is sent one by one, each result measured. */
+    @Override
+    public void sendAll(List<? extends Packet> packets) {
+        for (Packet packet : packets) {
+            if (packet instanceof IQ iq && iq.getType() == IQ.Type.result) {
+                packets.forEach(this::send);
+                return;
+            }
+        }
+        next.sendAll(packets);
     }
 
     long refused() {

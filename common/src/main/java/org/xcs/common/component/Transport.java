@@ -1,5 +1,6 @@
 package org.xcs.common.component;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.xmpp.packet.Packet;
 
@@ -21,6 +22,22 @@ public interface Transport {
      * written (not connected, or the write failed), so the caller can keep it for the next connection.
      */
     void send(Packet packet);
+
+    /**
+     * Writes {@code packets} in order; a transport may batch them into fewer writes. Thread-safe. When a write fails,
+     * throws {@link PartialWrite} saying how many leading packets were written whole, so the caller keeps the rest.
+     */
+    default void sendAll(List<? extends Packet> packets) {
+        int written = 0;
+        try {
+            for (Packet packet : packets) {
+                send(packet);
+                written++;
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new PartialWrite(written, e.getCause());
+        }
+    }
 
     boolean isConnected();
 

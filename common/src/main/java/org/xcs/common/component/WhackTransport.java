@@ -12,6 +12,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,13 @@ public final class WhackTransport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(WhackTransport.class);
     private static final int WORKER_THREADS = 1;
+    /**
+     * A batch goes to the socket in writes of about this size: a 200-occupant reflection (66 KB) is 5 system calls
+     * instead of 200, on our side and on the host's, which reads what arrived in one go. Small enough that each
+     * sending thread's buffer stays small.
+     */
+    static final int BATCH_BYTES = 16 * 1024;
+    private static final ThreadLocal<Batch> BATCH = ThreadLocal.withInitial(Batch::new);
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean lost = new AtomicBoolean();
@@ -225,6 +234,77 @@ public final class WhackTransport implements Transport {
             } catch (IOException e) {
                 reportLost(e);
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** As {@link #send} for each packet, rendered before the lock and written in chunks of {@link #BATCH_BYTES}. */
+    @Override
+    public void sendAll(List<? extends Packet> packets) {
+        OrderedComponent ext = component;
+        if (ext == null || !isConnected()) {
+            throw new PartialWrite(0, new IOException("not connected"));
+        }
+        OutputStream stream = out;
+        Object lock = writeLock;
+        if (stream == null || lock == null) {
+            Transport.super.sendAll(packets);
+            return;
+        }
+        Batch batch = BATCH.get();
+        int written = 0;
+        int pending = 0;
+        try {
+            for (Packet packet : packets) {
+                batch.append(StanzaXml.render(packet.getElement()).getBytes(StandardCharsets.UTF_8));
+                pending++;
+                if (batch.size >= BATCH_BYTES) {
+                    write(ext, stream, lock, batch, written);
+                    written += pending;
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                write(ext, stream, lock, batch, written);
+            }
+        } finally {
+            batch.clear();
+        }
+    }
+
+    private void write(OrderedComponent ext, OutputStream stream, Object lock, Batch batch, int written) {
+        synchronized (lock) {
+            try {
+                stream.write(batch.bytes, 0, batch.size);
+                stream.flush();
+                WhackInternals.touch(ext);
+            } catch (IOException e) {
+                reportLost(e);
+                throw new PartialWrite(written, e);
+            }
+        }
+        batch.size = 0;
+    }
+
+    /** The bytes of a batch's next write; one per sending thread, never shared. */
+    private static final class Batch {
+        private static final int KEEP_BYTES = 4 * BATCH_BYTES;
+        byte[] bytes = new byte[2 * BATCH_BYTES];
+        int size;
+
+        void append(byte[] stanza) {
+            if (size + stanza.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + stanza.length));
+            }
+            System.arraycopy(stanza, 0, bytes, size, stanza.length);
+            size += stanza.length;
+        }
+
+        /** After a batch: an oversized stanza's buffer is not kept for the thread's lifetime. */
+        void clear() {
+            size = 0;
+            if (bytes.length > KEEP_BYTES) {
+                bytes = new byte[2 * BATCH_BYTES];
             }
         }
     }

@@ -3,6 +3,7 @@ package org.xcs.common.launch;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,6 +130,15 @@ public final class ComponentLauncher {
                 throw new IllegalStateException("sending before the runtime exists");
             }
             to.send(packet);
+        }
+
+        @Override
+        public void sendAll(List<? extends Packet> packets) {
+            PacketSender to = target.get();
+            if (to == null) {
+                throw new IllegalStateException("sending before the runtime exists");
+            }
+            to.sendAll(packets);
         }
     }
 

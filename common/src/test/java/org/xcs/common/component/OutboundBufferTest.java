@@ -66,6 +66,26 @@ class OutboundBufferTest {
         assertFalse(bodies(host.received()).contains("m5"), "dropped stanzas never show up");
     }
 
+    @Test
+    void aBatchLargerThanOneWriteArrivesWholeAndInOrder() throws Exception {
+        RecordingCore core = attach(FAST);
+        assertTrue(core.awaitConnections(1, Duration.ofSeconds(5)), "attached: the batch goes through the socket");
+        // 400 stanzas of about 300 bytes with non-ASCII text and markup to escape: several writes of a batch.
+        List<Packet> batch = IntStream.range(0, 400)
+                .mapToObj(i -> message("m" + i + " <é&ü> " + "x".repeat(250))).toList();
+        assertTrue(batch.stream().mapToInt(m -> m.toXML().length()).sum() > 4 * WhackTransport.BATCH_BYTES);
+        runtime.sender().send(message("first"));
+        runtime.sender().sendAll(batch);
+        runtime.sender().send(message("last"));
+        List<String> bodies = bodies(host.awaitReceived(p -> p instanceof Message, 402, Duration.ofSeconds(5)));
+        List<String> expected = new java.util.ArrayList<>(List.of("first"));
+        batch.forEach(m -> expected.add(((Message) m).getBody()));
+        expected.add("last");
+        assertEquals(expected.size(), bodies.size(), "every stanza of the batch arrived");
+        assertEquals(expected, bodies);
+        assertEquals(0, runtime.counters().outboundBuffered());
+    }
+
     private RecordingCore attach(RuntimeSettings settings) throws Exception {
         host = RuntimeFixture.startedHost();
         RecordingCore core = new RecordingCore();

@@ -83,6 +83,44 @@ class OutboxTest {
     }
 
     @Test
+    void aBatchGoesToTheTransportAsOneBatchInOrder() {
+        RecordingTransport live = new RecordingTransport();
+        outbox.attach(live);
+        outbox.sendAll(List.of(message("a"), message("b"), message("c")));
+        assertEquals(List.of("a", "b", "c"), live.bodies());
+        assertEquals(1, live.batches);
+        assertEquals(0, outbox.buffered());
+    }
+
+    @Test
+    void aBatchFailingPartWayKeepsWhatWasNotWrittenForTheNextConnection() {
+        Outbox roomy = new Outbox("muc.example.test", 10, (t, e) -> failedTransports.add(t));
+        RecordingTransport broken = new RecordingTransport();
+        roomy.attach(broken);
+        broken.failAfter = 2;
+        roomy.sendAll(List.of(message("a"), message("b"), message("c"), message("d")));
+        assertEquals(List.of("a", "b"), broken.bodies());
+        assertEquals(List.of(broken), failedTransports);
+        assertEquals(2, roomy.buffered(), "c and d, not a and b again");
+        roomy.send(message("e"));
+        RecordingTransport next = new RecordingTransport();
+        roomy.attach(next);
+        assertEquals(List.of("c", "d", "e"), next.bodies());
+    }
+
+    @Test
+    void aBatchWhileDetachedWaitsBehindWhatIsAlreadyBuffered() {
+        Outbox roomy = new Outbox("muc.example.test", 10, (t, e) -> failedTransports.add(t));
+        roomy.send(message("a"));
+        roomy.sendAll(List.of(message("b"), message("c")));
+        RecordingTransport next = new RecordingTransport();
+        roomy.attach(next);
+        roomy.sendAll(List.of(message("d")));
+        assertEquals(List.of("a", "b", "c", "d"), next.bodies());
+        assertEquals(List.of(), failedTransports);
+    }
+
+    @Test
     void afterCloseStanzasAreCountedAsDropped() {
         outbox.send(message("never sent"));
         outbox.close();
@@ -102,6 +140,7 @@ class OutboxTest {
         final List<Packet> sent = new ArrayList<>();
         boolean failing;
         int failAfter = Integer.MAX_VALUE;
+        int batches;
 
         @Override
         public void connect(ConnectParams params, PacketHandler inbound, Consumer<Throwable> onLost) {
@@ -113,6 +152,12 @@ class OutboxTest {
                 throw new UncheckedIOException(new IOException("broken pipe"));
             }
             sent.add(packet);
+        }
+
+        @Override
+        public void sendAll(List<? extends Packet> packets) {
+            batches++;
+            Transport.super.sendAll(packets);
         }
 
         @Override

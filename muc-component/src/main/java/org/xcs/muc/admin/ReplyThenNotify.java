@@ -29,7 +29,7 @@ final class ReplyThenNotify extends CompletableFuture<IQ> {
     public CompletableFuture<IQ> whenComplete(BiConsumer<? super IQ, ? super Throwable> action) {
         CompletableFuture<IQ> next = super.whenComplete(action);
         if (notified.compareAndSet(false, true)) {
-            afterReply.forEach(sender::send);
+            sender.sendAll(afterReply);
         }
         return next;
     }

@@ -1,6 +1,7 @@
 package org.xcs.muc.messaging;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.dom4j.Element;
 import org.xcs.common.stanza.sid.StanzaId;
 import org.xcs.muc.MucContext;
@@ -43,19 +44,30 @@ final class RoomMessages {
         return out;
     }
 
-    /** To the full JID of each occupant's every session, occupants in the order they entered (XEP-0045 §7.4). */
+    /**
+     * To the full JID of each occupant's every session, occupants in the order they entered (XEP-0045 §7.4), as one
+     * batch: the connection writes a room's reflections in a few writes, not one per occupant.
+     */
     void toEveryOccupant(Room room, Message message) {
+        List<Message> copies = new ArrayList<>(room.occupants().size());
         for (Occupant occupant : room.occupants()) {
-            toOccupant(occupant, message);
+            addCopies(occupant, message, copies);
         }
+        context.sender().sendAll(copies);
     }
 
     /** To every session of one occupant (multi-session nicks each get their copy). */
     void toOccupant(Occupant occupant, Message message) {
+        List<Message> copies = new ArrayList<>(occupant.sessions().size());
+        addCopies(occupant, message, copies);
+        context.sender().sendAll(copies);
+    }
+
+    private static void addCopies(Occupant occupant, Message message, List<Message> into) {
         for (JID session : occupant.sessions()) {
             Message copy = message.createCopy();
             copy.setTo(session);
-            context.sender().send(copy);
+            into.add(copy);
         }
     }
 }

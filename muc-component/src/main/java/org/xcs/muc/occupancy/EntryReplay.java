@@ -1,6 +1,7 @@
 package org.xcs.muc.occupancy;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.xcs.common.component.PacketSender;
 import org.xcs.common.stanza.delay.Delay;
@@ -24,8 +25,9 @@ final class EntryReplay {
     }
 
     void replay(Room room, JID session, HistoryRequest request) {
-        history(room, session, request).forEach(sender::send);
-        sender.send(subject(room, session));
+        List<Message> replay = new ArrayList<>(history(room, session, request));
+        replay.add(subject(room, session));
+        sender.sendAll(replay);
     }
 
     /**

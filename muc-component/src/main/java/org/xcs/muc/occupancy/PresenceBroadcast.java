@@ -39,11 +39,13 @@ final class PresenceBroadcast {
     /** XEP-0045 §7.2.2: the presence of every other (broadcast) occupant to a newcomer's session, its own last. */
     void rosterTo(Room room, Occupant newcomer, JID session) {
         boolean maySee = room.mayDiscoverRealJids(newcomer);
+        List<Presence> roster = new ArrayList<>(room.occupantCount());
         for (Occupant other : List.copyOf(room.occupants())) {
             if (other != newcomer && isBroadcast(room, other)) {
-                sender.send(OccupantPresence.build(room, other, session, maySee, false, List.of()));
+                roster.add(OccupantPresence.build(room, other, session, maySee, false, List.of()));
             }
         }
+        sender.sendAll(roster);
     }
 
     /** {@code subject}'s current presence to every session of the room (others first, then its own). */
@@ -63,6 +65,7 @@ final class PresenceBroadcast {
 
     private void send(Room room, Occupant subject, boolean unavailable, Collection<Integer> codes, Acting acting,
                       Predicate<JID> to, Consumer<Presence> decorate) {
+        List<Presence> others = new ArrayList<>(room.occupantCount());
         List<Presence> own = new ArrayList<>();
         for (Occupant recipient : List.copyOf(room.occupants())) {
             boolean self = recipient == subject;
@@ -90,12 +93,14 @@ final class PresenceBroadcast {
                 if (self) {
                     own.add(presence);
                 } else {
-                    sender.send(presence);
+                    others.add(presence);
                 }
             }
         }
-        // §7.2.2: the self-presence comes after the others' view of the event (the spec's examples' order).
-        own.forEach(sender::send);
+        // §7.2.2: the self-presence comes after the others' view of the event (the spec's examples' order). One
+        // batch: the connection writes it in a few writes, not one per session.
+        others.addAll(own);
+        sender.sendAll(others);
     }
 
     /** XEP-0045 muc#roomconfig_presencebroadcast (§10.2): the roles whose presence others receive. */

@@ -67,10 +67,8 @@ final class ReplyFirst implements PacketSender {
         if (packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)) {
             List<Packet> after = held.remove(new ReplyKey(String.valueOf(iq.getTo()), iq.getID()));
             if (after != null) {
-                after.forEach(p -> {
-                    trace(p);
-                    out.send(p);
-                });
+                after.forEach(ReplyFirst::trace);
+                out.sendAll(after);
             }
         }
     }

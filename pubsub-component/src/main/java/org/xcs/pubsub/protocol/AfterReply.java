@@ -31,7 +31,8 @@ final class AfterReply implements PacketSender, ReplyOrder {
     /** Sends {@code packets} right after the reply (result or error) to {@code request}. */
     void afterReplyTo(IQ request, List<? extends Packet> packets) {
         if (!packets.isEmpty()) {
-            afterReplyTo(request, () -> packets.forEach(out::send));
+            // One batch: a publish's notifications leave in a few writes, not one per subscriber.
+            afterReplyTo(request, () -> out.sendAll(packets));
         }
     }
 

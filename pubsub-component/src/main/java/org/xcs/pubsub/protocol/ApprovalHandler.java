@@ -57,7 +57,7 @@ final class ApprovalHandler implements MessageHandler {
                 throw PubSubErrorMapping.toXmppException(e);
             }
             List<Message> out = events.render(outcome.notifications());
-            out.forEach(sender::send);
+            sender.sendAll(out);
         }
     }
 }

@@ -53,7 +53,8 @@ final class Requests {
 
     void sendAfter(IQ request, List<? extends org.xmpp.packet.Packet> packets) {
         if (!packets.isEmpty()) {
-            order.afterReplyTo(request, () -> packets.forEach(out::send));
+            // One batch: a publish's notifications leave in a few writes, not one per subscriber.
+            order.afterReplyTo(request, () -> out.sendAll(packets));
         }
     }
 
