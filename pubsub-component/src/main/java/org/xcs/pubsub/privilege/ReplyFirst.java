@@ -73,6 +73,19 @@ final class ReplyFirst implements PacketSender {
         }
     }
 
+    /** A batch without replies passes as one; a batch holding a reply is sent one by one, releasing what it holds. */
+    @Override
+    public void sendAll(List<? extends Packet> packets) {
+        for (Packet packet : packets) {
+            if (packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)) {
+                packets.forEach(this::send);
+                return;
+            }
+        }
+        packets.forEach(ReplyFirst::trace);
+        out.sendAll(packets);
+    }
+
     private static void trace(Packet packet) {
         if (PepFront.WIRE.isTraceEnabled()) {
             PepFront.WIRE.trace("OUT {}", packet.toXML());

@@ -47,13 +47,30 @@ final class AfterReply implements PacketSender, ReplyOrder {
     @Override
     public void send(Packet packet) {
         out.send(packet);
-        if (packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)) {
+        if (isReply(packet)) {
+            IQ iq = (IQ) packet;
             release(String.valueOf(iq.getTo()), iq.getID());
             Element inner = forwardedIq(iq);
             if (inner != null) {
                 release(inner.attributeValue("to"), inner.attributeValue("id"));
             }
         }
+    }
+
+    /** A batch of notifications passes as one; a batch holding a reply is sent one by one, releasing what it holds. */
+    @Override
+    public void sendAll(List<? extends Packet> packets) {
+        for (Packet packet : packets) {
+            if (isReply(packet)) {
+                packets.forEach(this::send);
+                return;
+            }
+        }
+        out.sendAll(packets);
+    }
+
+    private static boolean isReply(Packet packet) {
+        return packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error);
     }
 
     private void release(String to, String id) {
