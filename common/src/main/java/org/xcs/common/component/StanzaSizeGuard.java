@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xcs.common.stanza.wire.StanzaXml;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
@@ -37,7 +38,7 @@ final class StanzaSizeGuard implements PacketSender {
     @Override
     public void send(Packet packet) {
         if (packet instanceof IQ iq && iq.getType() == IQ.Type.result) {
-            String xml = iq.toXML();
+            String xml = StanzaXml.render(iq.getElement());
             // UTF-8 takes at most 3 bytes per UTF-16 char: only near the limit are the bytes counted.
             if ((long) xml.length() * 3 > maxBytes) {
                 int bytes = xml.getBytes(StandardCharsets.UTF_8).length;

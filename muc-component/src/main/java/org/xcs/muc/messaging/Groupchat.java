@@ -1,6 +1,7 @@
 package org.xcs.muc.messaging;
 
 import org.xcs.common.error.XmppException;
+import org.xcs.common.stanza.wire.StanzaXml;
 import org.xcs.muc.MucContext;
 import org.xcs.muc.room.HistoryEntry;
 import org.xcs.muc.room.Occupant;
@@ -33,7 +34,7 @@ final class Groupchat {
             // relayed only. Committed before it is reflected, so what occupants saw survives a restart.
             Message kept = reflection.createCopy();
             HistoryEntry entry = new HistoryEntry(kept, context.clock().instant(), message.getFrom(),
-                    kept.toXML().length());
+                    StanzaXml.render(kept.getElement()).length());
             room.history().add(entry);
             if (room.config().persistentRoom) {
                 context.rooms().store().appendHistory(room, entry);

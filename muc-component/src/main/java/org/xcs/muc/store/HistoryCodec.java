@@ -2,6 +2,7 @@ package org.xcs.muc.store;
 
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
+import org.xcs.common.stanza.wire.StanzaXml;
 import org.xcs.common.store.Codec;
 import org.xcs.common.store.StoreException;
 import org.xcs.muc.room.HistoryEntry;
@@ -22,7 +23,7 @@ final class HistoryCodec implements Codec<HistoryEntry> {
                 .instant(entry.at())
                 .string(entry.senderRealJid() == null ? "" : entry.senderRealJid().toString())
                 .integer(entry.chars())
-                .string(entry.message().toXML())
+                .string(StanzaXml.render(entry.message().getElement()))
                 .toBytes();
     }
 
