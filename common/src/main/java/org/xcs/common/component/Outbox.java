@@ -57,6 +57,9 @@ final class Outbox implements PacketSender {
     /** As {@link #send} for each, in one batch: what the transport did not write whole is kept, in order. */
     @Override
     public void sendAll(List<? extends Packet> packets) {
+        if (packets.isEmpty()) {
+            return; // an empty broadcast (a room's first occupant gets no roster) must not probe the connection
+        }
         Transport failed = null;
         RuntimeException failure = null;
         synchronized (this) {

@@ -121,6 +121,16 @@ class OutboxTest {
     }
 
     @Test
+    void anEmptyBatchDoesNotTouchTheConnection() {
+        RecordingTransport down = new RecordingTransport();
+        outbox.attach(down);
+        down.failing = true;
+        outbox.sendAll(List.of());
+        assertEquals(0, down.batches);
+        assertEquals(List.of(), failedTransports);
+    }
+
+    @Test
     void afterCloseStanzasAreCountedAsDropped() {
         outbox.send(message("never sent"));
         outbox.close();
