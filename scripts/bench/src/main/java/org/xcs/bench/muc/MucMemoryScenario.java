@@ -49,6 +49,8 @@ public final class MucMemoryScenario implements Scenario {
             List<Double> oursAfterGcPer = new ArrayList<>();
             List<Double> oursLivePer = new ArrayList<>();
             List<Double> builtinJoins = new ArrayList<>();
+            List<Double> builtinAnonPer = new ArrayList<>();
+            List<Double> oursAnonPer = new ArrayList<>();
             List<Double> oursJoins = new ArrayList<>();
             for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
                 try (Testbeds.Lease lease = settings.testbeds().lease(hostKind,
@@ -58,6 +60,7 @@ public final class MucMemoryScenario implements Scenario {
                     double[] theirs = perOccupant(bed, Testbed.BUILTIN_MUC, host, rooms, perRoom, settle);
                     builtinPer.add(theirs[0]);
                     builtinJoins.add(theirs[2]);
+                    builtinAnonPer.add(theirs[4]);
                     if (!settings.smoke()) { // a smoke run's figures mean nothing: no wait for a quiet host
                         bed.awaitHostIdle(Duration.ofSeconds(30));
                     }
@@ -70,6 +73,7 @@ public final class MucMemoryScenario implements Scenario {
                     oursAfterGcPer.add(mine[1]);
                     oursLivePer.add(mine[3]);
                     oursJoins.add(mine[2]);
+                    oursAnonPer.add(mine[4]);
                     hostUnderOursPer.add((host.rssBytes() - hostBefore) / 1024.0 / (rooms * perRoom));
                 }
             }
@@ -78,6 +82,12 @@ public final class MucMemoryScenario implements Scenario {
                     "host RSS growth over " + n + " joins"));
             results.add(new Figure(ID, hostKind, ours, builtin, "RSS per occupant", "KiB", false, oursPer,
                     "component RSS growth over " + n + " joins (the launchers' JVM options)"));
+            // The anonymous part leaves out file pages (the JVM's and the host's own code as it first runs), which
+            // are shared and reclaimable: what the occupants cost in memory of the process's own.
+            results.add(new Figure(ID, hostKind, builtin, null, "anonymous RSS per occupant", "KiB", false,
+                    builtinAnonPer, "host RssAnon growth over " + n + " joins"));
+            results.add(new Figure(ID, hostKind, ours, builtin, "anonymous RSS per occupant", "KiB", false,
+                    oursAnonPer, "component RssAnon growth over " + n + " joins"));
             results.add(new Figure(ID, hostKind, ours, null, "RSS per occupant after full GC", "KiB", false,
                     oursAfterGcPer, "component, after jcmd GC.run: live data rather than untouched heap"));
             results.add(new Figure(ID, hostKind, ours, builtin, "live heap per occupant", "KiB", false, oursLivePer,
@@ -106,11 +116,13 @@ public final class MucMemoryScenario implements Scenario {
             boolean jvm = !tree.name().equals(bed.kind());
             long liveBefore = jvm ? liveHeapBytes(tree.rootPid()) : 0;
             long before = tree.rssBytes();
+            long anonBefore = tree.rssAnonBytes();
             MucRooms.Filled filled = MucRooms.fill(clients, service, "m" + System.nanoTime() % 100000 + "-", rooms,
                     Duration.ofSeconds(240));
             System.out.printf("  %s %s: %d joins in %.1f s%n", bed.kind(), service, filled.joins(), filled.joinSeconds());
             Thread.sleep(settle.toMillis());
             long after = tree.rssBytes();
+            double anonPer = (tree.rssAnonBytes() - anonBefore) / 1024.0 / n;
             double perOccupant = (after - before) / 1024.0 / n;
             double afterGc = perOccupant;
             double livePer = 0;
@@ -119,9 +131,10 @@ public final class MucMemoryScenario implements Scenario {
                 afterGc = (tree.rssBytes() - before) / 1024.0 / n;
                 livePer = (liveAfter - liveBefore) / 1024.0 / n;
             }
-            System.out.printf("  %s %s: RSS %d -> %d KiB over %d joins: %.1f KiB/occupant (after GC %.1f, live heap"
-                    + " %.1f)%n", bed.kind(), service, before / 1024, after / 1024, n, perOccupant, afterGc, livePer);
-            return new double[] {perOccupant, afterGc, filled.joins(), livePer};
+            System.out.printf("  %s %s: RSS %d -> %d KiB over %d joins: %.1f KiB/occupant (anonymous %.1f, after GC"
+                    + " %.1f, live heap %.1f)%n", bed.kind(), service, before / 1024, after / 1024, n, perOccupant,
+                    anonPer, afterGc, livePer);
+            return new double[] {perOccupant, afterGc, filled.joins(), livePer, anonPer};
         }
     }
 

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * A server under test as the kernel sees it: a root PID and its descendants (ejabberd's beam.smp runs under a shell,
  * Prosody is one process). CPU is user+system time from /proc/PID/stat (fields 14 and 15, clock ticks, proc(5));
- * RSS is VmRSS from /proc/PID/status. A process that ended between listing and reading counts as zero.
+ * RSS is VmRSS from /proc/PID/status, and its anonymous part RssAnon (memory of the process's own; the rest is file
+ * pages of its executable and libraries, shared and reclaimable, and shared memory). A process that ended between
+ * listing and reading counts as zero.
  */
 public final class ProcessTree {
     /** USER_HZ: 100 on every Linux ABI we run on (sysconf(_SC_CLK_TCK) is not reachable from Java). */
@@ -42,9 +44,18 @@ public final class ProcessTree {
 
     /** Resident set size in bytes, summed over the tree. */
     public long rssBytes() {
+        return statusBytes("VmRSS:");
+    }
+
+    /** The anonymous part of {@link #rssBytes()} (RssAnon): heap, stacks, malloc arenas; no file pages. */
+    public long rssAnonBytes() {
+        return statusBytes("RssAnon:");
+    }
+
+    private long statusBytes(String field) {
         long kib = 0;
         for (long pid : pids()) {
-            kib += rssKib(pid);
+            kib += statusKib(pid, field);
         }
         return kib * 1024;
     }
@@ -68,11 +79,11 @@ public final class ProcessTree {
         }
     }
 
-    static long rssKib(long pid) {
+    static long statusKib(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
                 }
             }
         } catch (IOException | RuntimeException gone) {
