@@ -64,11 +64,10 @@ final class ReplyFirst implements PacketSender {
     public void send(Packet packet) {
         trace(packet);
         out.send(packet);
-        if (packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)) {
+        if (packet instanceof IQ iq && iq.isResponse()) {
             List<Packet> after = held.remove(new ReplyKey(String.valueOf(iq.getTo()), iq.getID()));
             if (after != null) {
-                after.forEach(ReplyFirst::trace);
-                out.sendAll(after);
+                pass(after);
             }
         }
     }
@@ -77,11 +76,15 @@ final class ReplyFirst implements PacketSender {
     @Override
     public void sendAll(List<? extends Packet> packets) {
         for (Packet packet : packets) {
-            if (packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)) {
+            if (packet instanceof IQ iq && iq.isResponse()) {
                 packets.forEach(this::send);
                 return;
             }
         }
+        pass(packets);
+    }
+
+    private void pass(List<? extends Packet> packets) {
         packets.forEach(ReplyFirst::trace);
         out.sendAll(packets);
     }

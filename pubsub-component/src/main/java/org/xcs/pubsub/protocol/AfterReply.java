@@ -70,7 +70,7 @@ final class AfterReply implements PacketSender, ReplyOrder {
     }
 
     private static boolean isReply(Packet packet) {
-        return packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error);
+        return packet instanceof IQ iq && iq.isResponse();
     }
 
     private void release(String to, String id) {
