@@ -3,6 +3,7 @@ package org.xcs.common.component;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.Packet;
@@ -34,24 +35,7 @@ final class Outbox implements PacketSender {
 
     @Override
     public void send(Packet packet) {
-        Transport failed = null;
-        RuntimeException failure = null;
-        synchronized (this) {
-            if (live != null && buffer.isEmpty()) {
-                try {
-                    live.send(packet);
-                    return;
-                } catch (RuntimeException e) {
-                    failed = live;
-                    failure = e;
-                    live = null;
-                }
-            }
-            keep(packet);
-        }
-        if (failed != null) {
-            onWriteFailure.accept(failed, failure);
-        }
+        deliver(List.of(packet), transport -> transport.send(packet));
     }
 
     /** As {@link #send} for each, in one batch: what the transport did not write whole is kept, in order. */
@@ -60,13 +44,21 @@ final class Outbox implements PacketSender {
         if (packets.isEmpty()) {
             return; // an empty broadcast (a room's first occupant gets no roster) must not probe the connection
         }
+        deliver(packets, transport -> transport.sendAll(packets));
+    }
+
+    /**
+     * Writes {@code packets} through the live transport with {@code write}, or keeps them while none is attached or
+     * older stanzas still wait. A failed write detaches the transport and keeps what it did not write whole.
+     */
+    private void deliver(List<? extends Packet> packets, Consumer<Transport> write) {
         Transport failed = null;
         RuntimeException failure = null;
         synchronized (this) {
             int from = 0;
             if (live != null && buffer.isEmpty()) {
                 try {
-                    live.sendAll(packets);
+                    write.accept(live);
                     return;
                 } catch (RuntimeException e) {
                     failed = live;

@@ -226,15 +226,10 @@ public final class WhackTransport implements Transport {
             return;
         }
         byte[] bytes = StanzaXml.render(packet.getElement()).getBytes(StandardCharsets.UTF_8);
-        synchronized (lock) {
-            try {
-                stream.write(bytes);
-                stream.flush();
-                WhackInternals.touch(ext);
-            } catch (IOException e) {
-                reportLost(e);
-                throw new UncheckedIOException(e);
-            }
+        try {
+            write(ext, stream, lock, bytes, bytes.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -259,31 +254,41 @@ public final class WhackTransport implements Transport {
                 batch.append(StanzaXml.render(packet.getElement()).getBytes(StandardCharsets.UTF_8));
                 pending++;
                 if (batch.size >= BATCH_BYTES) {
-                    write(ext, stream, lock, batch, written);
+                    flush(ext, stream, lock, batch, written);
                     written += pending;
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                write(ext, stream, lock, batch, written);
+                flush(ext, stream, lock, batch, written);
             }
         } finally {
             batch.clear();
         }
     }
 
-    private void write(OrderedComponent ext, OutputStream stream, Object lock, Batch batch, int written) {
+    private void flush(OrderedComponent ext, OutputStream stream, Object lock, Batch batch, int written) {
+        try {
+            write(ext, stream, lock, batch.bytes, batch.size);
+        } catch (IOException e) {
+            throw new PartialWrite(written, e);
+        }
+        batch.size = 0;
+    }
+
+    /** Writes under Whack's writer lock; a failed write reports the connection lost before it is rethrown. */
+    private void write(OrderedComponent ext, OutputStream stream, Object lock, byte[] bytes, int length)
+            throws IOException {
         synchronized (lock) {
             try {
-                stream.write(batch.bytes, 0, batch.size);
+                stream.write(bytes, 0, length);
                 stream.flush();
                 WhackInternals.touch(ext);
             } catch (IOException e) {
                 reportLost(e);
-                throw new PartialWrite(written, e);
+                throw e;
             }
         }
-        batch.size = 0;
     }
 
     /** The bytes of a batch's next write; one per sending thread, never shared. */
