@@ -15,13 +15,27 @@ import org.xmpp.packet.Packet;
  */
 public final class RecordingSender implements PacketSender {
     private final List<Packet> sent = new ArrayList<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
     private int taken;
 
     @Override
     public synchronized void send(Packet packet) {
         // A copy: the code under test may reuse or change the packet after sending it.
         sent.add(packet.createCopy());
+        batchSizes.add(1);
         notifyAll();
+    }
+
+    @Override
+    public synchronized void sendAll(List<? extends Packet> packets) {
+        packets.forEach(p -> sent.add(p.createCopy()));
+        batchSizes.add(packets.size());
+        notifyAll();
+    }
+
+    /** How the packets came: one entry per {@link #send} (1) or {@link #sendAll} (its size), in order. */
+    public synchronized List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
     }
 
     /** Everything sent so far, taken or not. */

@@ -56,6 +56,16 @@ class MessagingStateTest {
     }
 
     @Test
+    void aGroupchatMessageIsReflectedToEverySessionAsOneBatch() {
+        deliver("<message type='groupchat' id='b1' from='hag66@shakespeare.lit/pda' to='coven@muc.example.test'>"
+                + "<body>Eye of newt</body></message>");
+        List<String> to = sender.await(4, WAIT).stream().map(p -> p.getTo().toString()).toList();
+        assertEquals(List.of("crone1@shakespeare.lit/desktop", "wiccarocks@shakespeare.lit/laptop",
+                "wiccarocks@shakespeare.lit/phone", "hag66@shakespeare.lit/pda"), to);
+        assertEquals(List.of(4), sender.batchSizes(), "the connection gets the room's reflections in one batch");
+    }
+
+    @Test
     void bodylessGroupchatMessagesAreRelayedButNotKept() {
         deliver("<message type='groupchat' id='c1' from='hag66@shakespeare.lit/pda' to='coven@muc.example.test'>"
                 + "<composing xmlns='http://jabber.org/protocol/chatstates'/></message>");
