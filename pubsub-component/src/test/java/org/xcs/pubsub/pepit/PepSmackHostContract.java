@@ -248,7 +248,8 @@ abstract class PepSmackHostContract {
         BlockingQueue<Message> bobEvents = new LinkedBlockingQueue<>();
         login("bob", "late", bobEvents, GEOLOC);
         Message last = bobEvents.poll(WAIT_MS, TimeUnit.MILLISECONDS);
-        assertNotNull(last, "no last item for bob's new resource; component log:\n" + tail());
+        assertNotNull(last, "no last item for bob's new resource; component log:\n" + tail()
+                + "\nwire lines of bob:\n" + wireOf("bob@"));
         String xml = last.toXML().toString();
         assertTrue(xml.contains("node='" + GEOLOC + "'") && xml.contains("Gdansk"), xml);
         assertEquals(alice.getUser().asBareJid(), last.getFrom().asBareJid(), xml);
@@ -422,7 +423,24 @@ abstract class PepSmackHostContract {
             }
         }
         throw new AssertionError("no notification with item " + itemId + " after 5 publishes; component log:\n"
-                + tail());
+                + tail() + "\nwire lines of the contacts:\n" + wireOf("bob@", "dave@"));
+    }
+
+    /**
+     * The component's wire and PEP lines (it runs at {@code --log-level trace}) that name one of {@code jids}: the
+     * contact's presence as the host forwarded it, the caps query and its answer, the owner's roster, the events.
+     */
+    private String wireOf(String... jids) {
+        List<String> lines = new ArrayList<>();
+        for (String line : (component == null ? "" : component.output()).split("\n")) {
+            for (String jid : jids) {
+                if (line.contains(jid)) {
+                    lines.add(line.length() > 600 ? line.substring(0, 600) + "..." : line);
+                    break;
+                }
+            }
+        }
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
     }
 
     @FunctionalInterface
@@ -479,9 +497,15 @@ abstract class PepSmackHostContract {
         open.forEach(XMPPTCPConnection::disconnect);
     }
 
+    /** The end of the component's log without its TRACE and DEBUG lines (see {@link #wireOf} for those). */
     private String tail() {
-        String out = component == null ? "" : component.output();
-        return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
+        StringBuilder kept = new StringBuilder();
+        for (String line : (component == null ? "" : component.output()).split("\n")) {
+            if (!line.matches("^\\S+Z (TRACE|DEBUG) .*")) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.length() > 6000 ? kept.substring(kept.length() - 6000) : kept.toString();
     }
 
     private static int count(String text, String needle) {
@@ -497,7 +521,9 @@ abstract class PepSmackHostContract {
         ComponentProcess process = ComponentProcess.start(Main.class.getName(), log, List.of(
                 "--host", "127.0.0.1", "--port", String.valueOf(host.componentPort(COMPONENT)),
                 "--domain", COMPONENT, "--secret-file", work.resolve("secret").toString(),
-                "--data-dir", work.resolve("data").toString(), "--ping-interval", "2"));
+                "--data-dir", work.resolve("data").toString(), "--ping-interval", "2",
+                // The wire trace is what explains a missing notification afterwards (wireOf).
+                "--log-level", "trace"));
         assertTrue(process.awaitOutput(GRANTED, ATTACH_TIMEOUT), "never took the host's grants:\n"
                 + process.output());
         return process;
