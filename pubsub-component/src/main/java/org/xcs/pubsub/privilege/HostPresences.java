@@ -29,7 +29,8 @@ import org.xmpp.packet.Presence;
  * also their contacts' with {@code roster}; those already online at connect arrive with {@code <delay/>}, §8 rule 1).
  * Each resource's XEP-0115 capabilities come from its {@code <c/>}: disco#info {@code node#ver} is asked once per
  * ver (the other resources announcing it wait for that answer), and a result whose hash verifies (§5.4) is cached
- * for everyone announcing that ver; an unverifiable one serves only the resource that sent it.
+ * for everyone announcing that ver; an unverifiable one serves only the resource that sent it. A resource whose
+ * query failed (an error, no answer in time) is asked again on its next presence.
  *
  * <p>Presence is taken whatever its {@code to} (the component, or a user's bare JID when the host forwards a
  * contact's presence as addressed): only the sender's full JID and type matter.
@@ -145,15 +146,27 @@ public final class HostPresences implements Presences {
             return;
         }
         Caps caps = caps(presence);
+        Resource same = tracked(full, caps);
+        if (same != null) {
+            // Only status or priority changed: same features, same roster, nothing new to send. Unless the query
+            // for these caps failed (no answer in time, an error): their features would stay unknown, and the
+            // resource without notifications, until its caps change. Its next presence asks again, unless another
+            // resource's answer for the same ver has been verified meanwhile.
+            if (caps != null && same.features == null) {
+                Set<String> known = verified(caps);
+                if (known != null) {
+                    mark(full, caps, known);
+                } else if (!asking(caps)) {
+                    ask(full, caps);
+                }
+            }
+            return;
+        }
         Resource resource = new Resource(caps);
         boolean hostUser = hostDomain.equals(presence.getFrom().getDomain());
         synchronized (this) {
             Map<String, Resource> resources = byBare.get(bare);
             Resource previous = resources == null ? null : resources.get(full);
-            if (previous != null && Objects.equals(previous.caps, caps)) {
-                // Only status or priority changed: same features, same roster, nothing new to send.
-                return;
-            }
             if (previous == null && resourceCount >= maxResources) {
                 long n = refused.incrementAndGet();
                 if (n == 1 || n % 1000 == 0) {
@@ -324,6 +337,20 @@ public final class HostPresences implements Presences {
         if (!queue.submit(bare, () -> maybeAvailable(full, r))) {
             log.warn("Capabilities of {} known but its queue is full: no last items sent", full);
         }
+    }
+
+    /** The resource {@code full} if it is tracked with these caps already (or with none, as none now). */
+    private synchronized Resource tracked(String full, Caps caps) {
+        Resource r = resource(full);
+        return r != null && Objects.equals(r.caps, caps) ? r : null;
+    }
+
+    private synchronized Set<String> verified(Caps caps) {
+        return verified.get(caps.key());
+    }
+
+    private synchronized boolean asking(Caps caps) {
+        return asking.containsKey(caps.key());
     }
 
     private synchronized Resource resource(String fullJid) {

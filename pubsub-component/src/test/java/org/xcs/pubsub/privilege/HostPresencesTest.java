@@ -102,6 +102,48 @@ class HostPresencesTest {
         assertEquals(List.of("available alice@example.test/a", "available mallory@example.test/m"), pep.events);
     }
 
+    static IQ failed(IQ query) {
+        return TestStanzas.iq("<iq type='error' id='" + query.getID() + "' from='" + query.getTo()
+                + "' to='pubsub.example.test'><error type='cancel'><service-unavailable"
+                + " xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+    }
+
+    // XEP-0163 §4.4: notifications follow the +notify features; a resource whose caps query failed once would get
+    // none until its caps changed. Its next presence (a status change, a re-sent available) asks again.
+    @Test
+    void aResourceWhoseCapsQueryFailedIsAskedAgainOnItsNextPresence() {
+        HostPresences p = presences(100, 10);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", VER)));
+        p.accept(TestStanzas.presence(availableWithStatus("alice@example.test/a", VER, "busy")));
+        assertEquals(1, out.count(), "a query still in flight is not repeated");
+        assertTrue(tracker.matches(failed((IQ) out.all().get(0))));
+        assertTrue(pep.events.isEmpty(), "features unknown: nothing to send");
+
+        p.accept(TestStanzas.presence(availableWithStatus("alice@example.test/a", VER, "back")));
+        assertEquals(2, out.count(), "asked again");
+        IQ again = (IQ) out.all().get(1);
+        assertEquals("alice@example.test/a", again.getTo().toString());
+        assertTrue(tracker.matches(answer(again, EXODUS_FEATURES)));
+        assertEquals(List.of("available alice@example.test/a"), pep.events);
+        assertEquals(1, p.verifiedCapsCount());
+    }
+
+    @Test
+    void aResourceWhoseCapsQueryFailedTakesTheFeaturesAnotherResourceVerifiedMeanwhile() {
+        HostPresences p = presences(100, 10);
+        p.accept(TestStanzas.presence(available("alice@example.test/a", VER)));
+        p.accept(TestStanzas.presence(available("bob@example.test/b", VER)));
+        tracker.matches(failed((IQ) out.all().get(0)));
+        IQ toBob = (IQ) out.all().get(1);
+        assertEquals("bob@example.test/b", toBob.getTo().toString(), "the next resource is asked itself");
+        tracker.matches(answer(toBob, EXODUS_FEATURES));
+        assertEquals(List.of("available bob@example.test/b"), pep.events);
+
+        p.accept(TestStanzas.presence(availableWithStatus("alice@example.test/a", VER, "back")));
+        assertEquals(2, out.count(), "the verified ver is not asked again");
+        assertEquals(List.of("available bob@example.test/b", "available alice@example.test/a"), pep.events);
+    }
+
     @Test
     void unavailableRemovesTheResourceAndAvailableListsTheRest() {
         HostPresences p = presences(100, 10);
