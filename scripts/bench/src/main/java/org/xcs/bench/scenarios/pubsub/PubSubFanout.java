@@ -27,8 +27,9 @@ import org.xcs.bench.testbed.Testbeds;
  * Issue 6 scenario 5: one node, 100 subscribers (full JIDs, one c2s session each), one publisher sending stamped
  * payloads open-loop. Two nodes: items stored ({@code pubsub#persist_items} 1) and transient (0, XEP-0060
  * §7.1.3.6: the payload is delivered, nothing kept). Per system: a closed-loop warm-up on a node of its own (see
- * {@link #warmUp}), three unmeasured steps at 10/s, a step at 10 publishes/s (light load latency), then
- * the issue's ramp (steps 1.5x apart; saturation = highest step with >= 98% delivered and p99 <= 250 ms).
+ * {@link #warmUp}), three unmeasured steps at 10/s, then per repetition a step at 10 publishes/s (light load
+ * latency) and the issue's ramp (steps 1.5x apart; saturation = highest step with >= 98% delivered and p99 <= 250
+ * ms).
  */
 public final class PubSubFanout implements Scenario {
     static final String BUILTIN = "built-in";
@@ -145,16 +146,26 @@ public final class PubSubFanout implements Scenario {
             }
             runner.settle(Duration.ofMillis(300), Duration.ofSeconds(5));
         }
-        StepResult light = runner.step(10, senders);
-        if (!settings.smoke()) { // a smoke run's figures mean nothing: no wait (600 ms at least) for a quiet server
-            runner.settle(Duration.ofMillis(300), Duration.ofSeconds(5));
-        }
+        List<Double> lightP50 = new ArrayList<>();
+        List<Double> lightP99 = new ArrayList<>();
+        List<Double> lightDelivered = new ArrayList<>();
+        double lightRatio = 1;
         List<Double> saturation = new ArrayList<>();
         List<Double> notifications = new ArrayList<>();
         List<Double> p99Sat = new ArrayList<>();
         String limited = null;
         double start = 15;
         for (int r = 0; r < settings.repeats(); r++) {
+            // Light load before each ramp, as the MUC scenarios do: one 2 s step is 20 publishes, so its p99 is
+            // decided by one or two of them; three steps give a median and a spread.
+            StepResult light = runner.step(10, senders);
+            lightP50.add(light.p50Millis());
+            lightP99.add(light.p99Millis());
+            lightDelivered.add((double) light.counts().delivered());
+            lightRatio = Math.min(lightRatio, light.counts().deliveredRatio());
+            if (!settings.smoke()) { // a smoke run's figures mean nothing: no wait (600 ms at least) for a quiet server
+                runner.settle(Duration.ofMillis(300), Duration.ofSeconds(5));
+            }
             Ramp ramp = settings.smoke() ? new Ramp(10, 1.5, 10, 1, Criteria.ISSUE_6)
                     : new Ramp(start, 1.5, 3000, 10, Criteria.ISSUE_6);
             RampResult result = ramp.run(runner, senders);
@@ -164,6 +175,9 @@ public final class PubSubFanout implements Scenario {
             limited = result.limitedBy();
             // Later ramps start two steps below the last saturation: same criteria, fewer steps.
             start = Math.max(10, result.saturation() / 2.25);
+            if (!settings.smoke() && r + 1 < settings.repeats()) {
+                runner.settle(Duration.ofMillis(300), Duration.ofSeconds(5));
+            }
         }
         String label = system.equals(OURS) ? OURS + " pubsub" : kind + " " + BUILTIN;
         String anchor = system.equals(OURS) ? kind + " " + BUILTIN : null;
@@ -172,10 +186,10 @@ public final class PubSubFanout implements Scenario {
         results.add(new Figure(s, kind, label, anchor, "notifications/s at saturation", "1/s", true, notifications, null));
         results.add(new Figure(s, kind, label, anchor, "p99 at saturation", "ms", false,
                 p99Sat.stream().map(v -> v.isNaN() ? 0 : v).toList(), null));
-        results.add(new Figure(s, kind, label, anchor, "p50 at 10/s", "ms", false, List.of(light.p50Millis()),
-                String.format("delivered %.1f%%", 100 * light.counts().deliveredRatio())));
-        results.add(new Figure(s, kind, label, anchor, "p99 at 10/s", "ms", false, List.of(light.p99Millis()), null));
+        results.add(new Figure(s, kind, label, anchor, "p50 at 10/s", "ms", false, lightP50,
+                String.format("delivered %.1f%% (lowest of the steps)", 100 * lightRatio)));
+        results.add(new Figure(s, kind, label, anchor, "p99 at 10/s", "ms", false, lightP99, null));
         results.add(new Figure(s, kind, label, anchor, "deliveries counted", "notifications", true,
-                List.of((double) light.counts().delivered()), "notifications received in the 10/s step"));
+                lightDelivered, "notifications received in each 10/s step"));
     }
 }
