@@ -43,6 +43,11 @@ public final class RecordingSender implements PacketSender {
         return List.copyOf(sent);
     }
 
+    /** The ids of everything sent so far, in order. */
+    public synchronized List<String> ids() {
+        return sent.stream().map(Packet::getID).toList();
+    }
+
     public synchronized int count() {
         return sent.size();
     }

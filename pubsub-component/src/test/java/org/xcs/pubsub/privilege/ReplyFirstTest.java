@@ -2,17 +2,15 @@ package org.xcs.pubsub.privilege;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.xcs.common.component.PacketSender;
+import org.xcs.common.testing.RecordingSender;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Message;
-import org.xmpp.packet.Packet;
 
 /** XEP-0060 §7.1.2 through delegation: the outer reply leaves first, then what the request sent, as one batch. */
 class ReplyFirstTest {
-    private final Recorder wire = new Recorder();
+    private final RecordingSender wire = new RecordingSender();
     private final ReplyFirst replyFirst = new ReplyFirst(wire);
 
     @Test
@@ -23,13 +21,13 @@ class ReplyFirstTest {
         assertEquals(List.of(), wire.ids(), "nothing before the reply");
         replyFirst.send(reply);
         assertEquals(List.of("outer1", "n1", "n2"), wire.ids());
-        assertEquals(List.of(1, 2), wire.batchSizes);
+        assertEquals(List.of(1, 2), wire.batchSizes());
     }
 
     @Test
     void aBatchWithoutRepliesPassesAsOneBatch() {
         replyFirst.sendAll(List.of(notification("n1"), notification("n2"), notification("n3")));
-        assertEquals(List.of(3), wire.batchSizes);
+        assertEquals(List.of(3), wire.batchSizes());
     }
 
     @Test
@@ -46,26 +44,5 @@ class ReplyFirstTest {
         m.setID(id);
         m.setTo("bob@example.test");
         return m;
-    }
-
-    private static final class Recorder implements PacketSender {
-        final List<Packet> sent = new ArrayList<>();
-        final List<Integer> batchSizes = new ArrayList<>();
-
-        @Override
-        public void send(Packet packet) {
-            sent.add(packet);
-            batchSizes.add(1);
-        }
-
-        @Override
-        public void sendAll(List<? extends Packet> packets) {
-            sent.addAll(packets);
-            batchSizes.add(packets.size());
-        }
-
-        List<String> ids() {
-            return sent.stream().map(Packet::getID).toList();
-        }
     }
 }

@@ -2,17 +2,15 @@ package org.xcs.pubsub.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.xcs.common.component.PacketSender;
+import org.xcs.common.testing.RecordingSender;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Message;
-import org.xmpp.packet.Packet;
 
 /** XEP-0060 §7.1.2: the publisher's result leaves first, then the notifications, as one batch. */
 class AfterReplyTest {
-    private final Recorder wire = new Recorder();
+    private final RecordingSender wire = new RecordingSender();
     private final AfterReply after = new AfterReply(wire);
 
     @Test
@@ -22,13 +20,13 @@ class AfterReplyTest {
         assertEquals(List.of(), wire.ids(), "nothing before the reply");
         after.send(IQ.createResultIQ(publish));
         assertEquals(List.of("pub1", "n1", "n2", "n3"), wire.ids());
-        assertEquals(List.of(1, 3), wire.batchSizes, "the reply alone, then the notifications in one batch");
+        assertEquals(List.of(1, 3), wire.batchSizes(), "the reply alone, then the notifications in one batch");
     }
 
     @Test
     void aBatchOfNotificationsPassesAsOneBatch() {
         after.sendAll(List.of(notification("n1"), notification("n2")));
-        assertEquals(List.of(2), wire.batchSizes);
+        assertEquals(List.of(2), wire.batchSizes());
     }
 
     @Test
@@ -51,26 +49,5 @@ class AfterReplyTest {
         m.setID(id);
         m.setTo("bob@example.test");
         return m;
-    }
-
-    private static final class Recorder implements PacketSender {
-        final List<Packet> sent = new ArrayList<>();
-        final List<Integer> batchSizes = new ArrayList<>();
-
-        @Override
-        public void send(Packet packet) {
-            sent.add(packet);
-            batchSizes.add(1);
-        }
-
-        @Override
-        public void sendAll(List<? extends Packet> packets) {
-            sent.addAll(packets);
-            batchSizes.add(packets.size());
-        }
-
-        List<String> ids() {
-            return sent.stream().map(Packet::getID).toList();
-        }
     }
 }
