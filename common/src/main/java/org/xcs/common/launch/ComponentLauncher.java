@@ -141,26 +141,4 @@ public final class ComponentLauncher {
             to.sendAll(packets);
         }
     }
-
-    /** SIGTERM: the core finishes its queued stanzas, then the store is committed and closed. */
-    private record ClosingStore(ComponentCore core, Store store) implements ComponentCore {
-        @Override
-        public void handle(Packet packet) {
-            core.handle(packet);
-        }
-
-        @Override
-        public void onConnected(PacketSender sender) {
-            core.onConnected(sender);
-        }
-
-        @Override
-        public void drain(Duration timeout) {
-            try {
-                core.drain(timeout);
-            } finally {
-                store.close();
-            }
-        }
-    }
 }

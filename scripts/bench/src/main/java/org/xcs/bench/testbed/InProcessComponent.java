@@ -18,6 +18,7 @@ import org.xcs.common.component.ConnectParams;
 import org.xcs.common.component.PacketSender;
 import org.xcs.common.component.RuntimeSettings;
 import org.xcs.common.component.StartupFailure;
+import org.xcs.common.launch.ClosingStore;
 import org.xcs.common.launch.ComponentContext;
 import org.xcs.common.launch.ComponentModule;
 import org.xcs.common.store.FileStore;
@@ -26,7 +27,6 @@ import org.xcs.muc.MucModule;
 import org.xcs.muc.MucOptions;
 import org.xcs.pubsub.PubSubModule;
 import org.xcs.pubsub.PubSubOptions;
-import org.xmpp.packet.Packet;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -185,28 +185,6 @@ public final class InProcessComponent implements RunningComponent {
         public Integer call() {
             started.set(launch(common, new PubSubModule(pubsub)));
             return 0;
-        }
-    }
-
-    /** As the launcher's: the store is committed and closed once the core drained. */
-    private record ClosingStore(ComponentCore core, Store store) implements ComponentCore {
-        @Override
-        public void handle(Packet packet) {
-            core.handle(packet);
-        }
-
-        @Override
-        public void onConnected(PacketSender sender) {
-            core.onConnected(sender);
-        }
-
-        @Override
-        public void drain(Duration timeout) {
-            try {
-                core.drain(timeout);
-            } finally {
-                store.close();
-            }
         }
     }
 }
