@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -40,18 +37,13 @@ import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jivesoftware.smackx.xdata.form.Form;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
-import org.xcs.common.harness.ComponentProcess;
+import org.xcs.common.harness.HostedComponentContract;
 import org.xcs.common.harness.SmackClients;
 import org.xcs.common.harness.TestHost;
 
@@ -60,54 +52,39 @@ import org.xcs.common.harness.TestHost;
  * are created, configured, used and moderated as a client does it, and persistent rooms come back whole after a
  * SIGTERM and after a {@code kill -9} (issue 3, "Done when").
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MucSmackHostContract {
+abstract class MucSmackHostContract extends HostedComponentContract {
     static final String DOMAIN = "example.test";
     static final String COMPONENT = "muc." + DOMAIN;
     private static final String SECRET = "s3cret-muc";
-    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
     private static final long WAIT_MS = SmackClients.REPLY_TIMEOUT.toMillis();
     private static final int HISTORY_MESSAGES = 5;
     private static final String BAN_REASON = "spam, repeatedly";
 
-    private TestHost host;
-    private Path work;
-    private Path data;
-    private ComponentProcess component;
-    private int starts;
-
-    protected abstract void requireInstalled();
-
     protected abstract TestHost newHost(String component, String secret);
 
-    @BeforeAll
-    void start(@TempDir Path classDir) throws Exception {
-        requireInstalled();
-        work = classDir;
-        host = newHost(COMPONENT, SECRET);
-        host.start();
-        for (String user : List.of("alice", "bob", "carol", "dave")) {
-            host.addUser(user, user + "-pw");
-        }
-        data = work.resolve("data");
-        Files.writeString(work.resolve("secret"), SECRET + "\n");
+    @Override
+    protected TestHost createHost() {
+        return newHost(COMPONENT, SECRET);
     }
 
-    @BeforeEach
-    void componentRunning() throws Exception {
-        if (component == null || !component.isAlive()) {
-            component = startComponent();
-        }
+    @Override
+    protected String componentDomain() {
+        return COMPONENT;
     }
 
-    @AfterAll
-    void stop() {
-        if (component != null) {
-            component.close();
-        }
-        if (host != null) {
-            host.close();
-        }
+    @Override
+    protected String secret() {
+        return SECRET;
+    }
+
+    @Override
+    protected String mainClass() {
+        return Main.class.getName();
+    }
+
+    @Override
+    protected List<String> users() {
+        return List.of("alice", "bob", "carol", "dave");
     }
 
     // XEP-0045 §10.1.3 (reserved room), §7.2, §7.4, §7.5, §6.3, §6.4, §8.2, §9.1 with §7.2.7, §9.3.
@@ -402,16 +379,6 @@ abstract class MucSmackHostContract {
     private static int revision(String description) {
         assertTrue(description.startsWith("revision "), "not a revision: " + description);
         return Integer.parseInt(description.substring("revision ".length()));
-    }
-
-    private ComponentProcess startComponent() throws Exception {
-        Path log = work.resolve("component-" + (++starts) + ".log");
-        ComponentProcess process = ComponentProcess.start(Main.class.getName(), log, List.of(
-                "--host", "127.0.0.1", "--port", String.valueOf(host.componentPort(COMPONENT)),
-                "--domain", COMPONENT, "--secret-file", work.resolve("secret").toString(),
-                "--data-dir", data.toString(), "--ping-interval", "2"));
-        assertTrue(process.awaitOutput(": connected to ", ATTACH_TIMEOUT), "never attached:\n" + process.output());
-        return process;
     }
 
     /** The next groupchat message with a body (skipping the subject message), within the reply timeout. */

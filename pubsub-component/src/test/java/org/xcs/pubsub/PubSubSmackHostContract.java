@@ -3,9 +3,6 @@ package org.xcs.pubsub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,13 +34,8 @@ import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.pubsub.form.FillableConfigureForm;
 import org.jivesoftware.smackx.pubsub.packet.PubSub;
 import org.jivesoftware.smackx.pubsub.packet.PubSubNamespace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.xcs.common.harness.ComponentProcess;
+import org.xcs.common.harness.HostedComponentContract;
 import org.xcs.common.harness.SmackClients;
 import org.xcs.common.harness.TestHost;
 
@@ -52,52 +44,38 @@ import org.xcs.common.harness.TestHost;
  * subscribe, publish, get the event; and a node comes back whole after a SIGTERM and keeps every acknowledged item
  * after a {@code kill -9} in the middle of a burst of publishes (issue 4, "Done when").
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PubSubSmackHostContract {
+abstract class PubSubSmackHostContract extends HostedComponentContract {
     static final String DOMAIN = "example.test";
     static final String COMPONENT = "pubsub." + DOMAIN;
     private static final String SECRET = "s3cret-pubsub";
 
-    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
     private static final long WAIT_MS = SmackClients.REPLY_TIMEOUT.toMillis();
-
-    private TestHost host;
-    private Path work;
-    private Path data;
-    private ComponentProcess component;
-    private int starts;
-
-    protected abstract void requireInstalled();
 
     protected abstract TestHost newHost(String component, String secret);
 
-    @BeforeAll
-    void start(@TempDir Path classDir) throws Exception {
-        requireInstalled();
-        work = classDir;
-        host = newHost(COMPONENT, SECRET);
-        host.start();
-        host.addUser("alice", "alice-pw");
-        host.addUser("bob", "bob-pw");
-        data = work.resolve("data");
-        Files.writeString(work.resolve("secret"), SECRET + "\n");
+    @Override
+    protected TestHost createHost() {
+        return newHost(COMPONENT, SECRET);
     }
 
-    @BeforeEach
-    void componentRunning() throws Exception {
-        if (component == null || !component.isAlive()) {
-            component = startComponent();
-        }
+    @Override
+    protected String componentDomain() {
+        return COMPONENT;
     }
 
-    @AfterAll
-    void stop() {
-        if (component != null) {
-            component.close();
-        }
-        if (host != null) {
-            host.close();
-        }
+    @Override
+    protected String secret() {
+        return SECRET;
+    }
+
+    @Override
+    protected String mainClass() {
+        return Main.class.getName();
+    }
+
+    @Override
+    protected List<String> users() {
+        return List.of("alice", "bob");
     }
 
     @Test
@@ -269,15 +247,5 @@ abstract class PubSubSmackHostContract {
 
     private static PubSubManager pubSub(XMPPConnection connection) {
         return PubSubManager.getInstanceFor(connection, SmackClients.jid(COMPONENT).asDomainBareJid());
-    }
-
-    private ComponentProcess startComponent() throws Exception {
-        Path log = work.resolve("component-" + (++starts) + ".log");
-        ComponentProcess process = ComponentProcess.start(Main.class.getName(), log, List.of(
-                "--host", "127.0.0.1", "--port", String.valueOf(host.componentPort(COMPONENT)),
-                "--domain", COMPONENT, "--secret-file", work.resolve("secret").toString(),
-                "--data-dir", data.toString(), "--ping-interval", "2"));
-        assertTrue(process.awaitOutput(": connected to ", ATTACH_TIMEOUT), "never attached:\n" + process.output());
-        return process;
     }
 }

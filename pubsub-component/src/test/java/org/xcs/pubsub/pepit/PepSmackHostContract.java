@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +19,10 @@ import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.igniterealtime.smack.inttest.util.IntegrationTestRosterUtil;
 import org.jivesoftware.smack.StanzaCollector;
-import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.packet.IQ;
@@ -43,12 +41,9 @@ import org.jivesoftware.smackx.pubsub.SimplePayload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.BareJid;
-import org.xcs.common.harness.ComponentProcess;
+import org.xcs.common.harness.HostedComponentContract;
 import org.xcs.common.harness.SmackClients;
 import org.xcs.common.harness.TestHost;
 import org.xcs.pubsub.Main;
@@ -61,8 +56,7 @@ import org.xcs.pubsub.Main;
  * "friends"; carol is a stranger. Payloads go on the wire as real clients send them (Smack 4.5.0-beta5 has no
  * XEP-0084, OMEMO or XEP-0402 managers), through {@link PepManager} where no publish-options are needed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PepSmackHostContract {
+abstract class PepSmackHostContract extends HostedComponentContract {
     static final String DOMAIN = "example.test";
     static final String COMPONENT = "pubsub." + DOMAIN;
     static final String SECRET = "s3cret-pep";
@@ -75,32 +69,55 @@ abstract class PepSmackHostContract {
     static final String TUNE = "http://jabber.org/protocol/tune";
     static final String MOOD = "http://jabber.org/protocol/mood";
     static final String GEOLOC = "http://jabber.org/protocol/geoloc";
-    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
     private static final long WAIT_MS = SmackClients.REPLY_TIMEOUT.toMillis();
     /** The privilege layer logs this line each time it takes the host's XEP-0356 grants. */
     private static final String GRANTED = "granted privileges";
+    /** A log line at TRACE or DEBUG: the wire trace, left out of {@link #tail}. */
+    private static final Pattern VERBOSE_LINE = Pattern.compile("\\S+Z (TRACE|DEBUG) ");
 
-    private TestHost host;
-    private Path work;
-    private ComponentProcess component;
-    private int starts;
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
-
-    protected abstract void requireInstalled();
 
     /** The host with {@code scripts/xcs-pep-config}'s configuration for {@link #COMPONENT} applied. */
     protected abstract TestHost newHost();
 
+    @Override
+    protected TestHost createHost() {
+        return newHost();
+    }
+
+    @Override
+    protected String componentDomain() {
+        return COMPONENT;
+    }
+
+    @Override
+    protected String secret() {
+        return SECRET;
+    }
+
+    @Override
+    protected String mainClass() {
+        return Main.class.getName();
+    }
+
+    @Override
+    protected List<String> users() {
+        return List.of("alice", "bob", "carol", "dave");
+    }
+
+    @Override
+    protected String readyLine() {
+        return GRANTED;
+    }
+
+    @Override
+    protected List<String> extraArgs() {
+        // The wire trace is what explains a missing notification afterwards (wireOf).
+        return List.of("--log-level", "trace");
+    }
+
     @BeforeAll
-    void start(@TempDir Path classDir) throws Exception {
-        requireInstalled();
-        work = classDir;
-        Files.writeString(work.resolve("secret"), SECRET + "\n");
-        host = newHost();
-        host.start();
-        for (String user : List.of("alice", "bob", "carol", "dave")) {
-            host.addUser(user, user + "-pw");
-        }
+    void setUpContacts() throws Exception {
         component = startComponent();
         // RFC 6121 §3: alice <-> bob and alice <-> dave have subscription both; bob is in alice's group "friends".
         XMPPTCPConnection alice = login("alice", "setup");
@@ -115,27 +132,14 @@ abstract class PepSmackHostContract {
         disconnectAll();
     }
 
-    @BeforeEach
-    void componentRunning() throws Exception {
-        if (component == null || !component.isAlive()) {
-            component = startComponent();
-        }
-    }
-
     @AfterEach
     void disconnectClients() {
         disconnectAll();
     }
 
     @AfterAll
-    void stop() {
+    void disconnectAtEnd() {
         disconnectAll();
-        if (component != null) {
-            component.close();
-        }
-        if (host != null) {
-            host.close();
-        }
     }
 
     // XEP-0084 §4.1-4.3 + XEP-0163 §4.3: data then metadata published; a contact interested in metadata
@@ -248,7 +252,7 @@ abstract class PepSmackHostContract {
         BlockingQueue<Message> bobEvents = new LinkedBlockingQueue<>();
         login("bob", "late", bobEvents, GEOLOC);
         Message last = bobEvents.poll(WAIT_MS, TimeUnit.MILLISECONDS);
-        assertNotNull(last, "no last item for bob's new resource; component log:\n" + tail()
+        assertNotNull(last, () -> "no last item for bob's new resource; component log:\n" + tail()
                 + "\nwire lines of bob:\n" + wireOf("bob@"));
         String xml = last.toXML().toString();
         assertTrue(xml.contains("node='" + GEOLOC + "'") && xml.contains("Gdansk"), xml);
@@ -315,7 +319,7 @@ abstract class PepSmackHostContract {
         }
         disconnectAll();
         component.terminate();
-        assertEquals(0, component.awaitExit(ATTACH_TIMEOUT), "SIGTERM did not end with exit 0:\n" + tail());
+        assertEquals(0, component.awaitExit(ATTACH_TIMEOUT), () -> "SIGTERM did not end with exit 0:\n" + tail());
         component = startComponent();
         assertEquals(acknowledged, itemIds(aliceBare, node, acknowledged));
 
@@ -327,7 +331,7 @@ abstract class PepSmackHostContract {
         }
         // Killed once the 10th result is in (one owner's publishes are answered in order), the rest in flight.
         IQ tenth = burst.get(9).nextResult(WAIT_MS);
-        assertNotNull(tenth, "no result for the 10th publish of the burst:\n" + tail());
+        assertNotNull(tenth, () -> "no result for the 10th publish of the burst:\n" + tail());
         component.kill();
         int ackedBurst = 0;
         for (int i = 0; i < burst.size(); i++) {
@@ -355,7 +359,7 @@ abstract class PepSmackHostContract {
         while (count(component.output(), GRANTED) <= grantsBefore && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertTrue(count(component.output(), GRANTED) > grantsBefore, "no new grants after the host restart:\n"
+        assertTrue(count(component.output(), GRANTED) > grantsBefore, () -> "no new grants after the host restart:\n"
                 + tail());
 
         XMPPTCPConnection alice = login("alice", "after-restart");
@@ -501,7 +505,7 @@ abstract class PepSmackHostContract {
     private String tail() {
         StringBuilder kept = new StringBuilder();
         for (String line : (component == null ? "" : component.output()).split("\n")) {
-            if (!line.matches("^\\S+Z (TRACE|DEBUG) .*")) {
+            if (!VERBOSE_LINE.matcher(line).lookingAt()) {
                 kept.append(line).append('\n');
             }
         }
@@ -515,18 +519,4 @@ abstract class PepSmackHostContract {
         }
         return n;
     }
-
-    private ComponentProcess startComponent() throws Exception {
-        Path log = work.resolve("component-" + (++starts) + ".log");
-        ComponentProcess process = ComponentProcess.start(Main.class.getName(), log, List.of(
-                "--host", "127.0.0.1", "--port", String.valueOf(host.componentPort(COMPONENT)),
-                "--domain", COMPONENT, "--secret-file", work.resolve("secret").toString(),
-                "--data-dir", work.resolve("data").toString(), "--ping-interval", "2",
-                // The wire trace is what explains a missing notification afterwards (wireOf).
-                "--log-level", "trace"));
-        assertTrue(process.awaitOutput(GRANTED, ATTACH_TIMEOUT), "never took the host's grants:\n"
-                + process.output());
-        return process;
-    }
-
 }
