@@ -60,31 +60,15 @@ abstract class MucSmackHostContract extends HostedComponentContract {
     private static final int HISTORY_MESSAGES = 5;
     private static final String BAN_REASON = "spam, repeatedly";
 
+    MucSmackHostContract() {
+        super(COMPONENT, SECRET, Main.class, List.of("alice", "bob", "carol", "dave"));
+    }
+
     protected abstract TestHost newHost(String component, String secret);
 
     @Override
     protected TestHost createHost() {
         return newHost(COMPONENT, SECRET);
-    }
-
-    @Override
-    protected String componentDomain() {
-        return COMPONENT;
-    }
-
-    @Override
-    protected String secret() {
-        return SECRET;
-    }
-
-    @Override
-    protected String mainClass() {
-        return Main.class.getName();
-    }
-
-    @Override
-    protected List<String> users() {
-        return List.of("alice", "bob", "carol", "dave");
     }
 
     // XEP-0045 §10.1.3 (reserved room), §7.2, §7.4, §7.5, §6.3, §6.4, §8.2, §9.1 with §7.2.7, §9.3.

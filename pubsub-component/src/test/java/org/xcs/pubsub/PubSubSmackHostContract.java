@@ -51,31 +51,15 @@ abstract class PubSubSmackHostContract extends HostedComponentContract {
 
     private static final long WAIT_MS = SmackClients.REPLY_TIMEOUT.toMillis();
 
+    PubSubSmackHostContract() {
+        super(COMPONENT, SECRET, Main.class, List.of("alice", "bob"));
+    }
+
     protected abstract TestHost newHost(String component, String secret);
 
     @Override
     protected TestHost createHost() {
         return newHost(COMPONENT, SECRET);
-    }
-
-    @Override
-    protected String componentDomain() {
-        return COMPONENT;
-    }
-
-    @Override
-    protected String secret() {
-        return SECRET;
-    }
-
-    @Override
-    protected String mainClass() {
-        return Main.class.getName();
-    }
-
-    @Override
-    protected List<String> users() {
-        return List.of("alice", "bob");
     }
 
     @Test

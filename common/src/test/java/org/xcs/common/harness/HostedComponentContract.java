@@ -28,24 +28,28 @@ public abstract class HostedComponentContract {
     protected Path work;
     protected Path data;
     protected ComponentProcess component;
+    private final String componentDomain;
+    private final String secret;
+    private final String mainClass;
+    private final List<String> users;
     private int starts;
+
+    /**
+     * {@code mainClass} runs in a JVM of its own as {@code componentDomain}; {@code users} are created on the host,
+     * each with its name followed by {@code -pw} as password.
+     */
+    protected HostedComponentContract(String componentDomain, String secret, Class<?> mainClass, List<String> users) {
+        this.componentDomain = componentDomain;
+        this.secret = secret;
+        this.mainClass = mainClass.getName();
+        this.users = List.copyOf(users);
+    }
 
     /** Skips the class when the host is not installed. */
     protected abstract void requireInstalled();
 
     /** The host, configured for the component, not started yet. */
     protected abstract TestHost createHost();
-
-    /** The component's domain on the host. */
-    protected abstract String componentDomain();
-
-    protected abstract String secret();
-
-    /** The component's main class, run in a JVM of its own. */
-    protected abstract String mainClass();
-
-    /** The accounts created on the host; each password is the name followed by {@code -pw}. */
-    protected abstract List<String> users();
 
     /** What the component logs once it serves: attached, by default. */
     protected String readyLine() {
@@ -62,10 +66,10 @@ public abstract class HostedComponentContract {
         requireInstalled();
         work = classDir;
         data = work.resolve("data");
-        Files.writeString(work.resolve("secret"), secret() + "\n");
+        Files.writeString(work.resolve("secret"), secret + "\n");
         host = createHost();
         host.start();
-        for (String user : users()) {
+        for (String user : users) {
             host.addUser(user, user + "-pw");
         }
     }
@@ -91,11 +95,11 @@ public abstract class HostedComponentContract {
     protected ComponentProcess startComponent() throws Exception {
         Path log = work.resolve("component-" + (++starts) + ".log");
         List<String> args = new ArrayList<>(List.of(
-                "--host", "127.0.0.1", "--port", String.valueOf(host.componentPort(componentDomain())),
-                "--domain", componentDomain(), "--secret-file", work.resolve("secret").toString(),
+                "--host", "127.0.0.1", "--port", String.valueOf(host.componentPort(componentDomain)),
+                "--domain", componentDomain, "--secret-file", work.resolve("secret").toString(),
                 "--data-dir", data.toString(), "--ping-interval", "2"));
         args.addAll(extraArgs());
-        ComponentProcess process = ComponentProcess.start(mainClass(), log, args);
+        ComponentProcess process = ComponentProcess.start(mainClass, log, args);
         assertTrue(process.awaitOutput(readyLine(), ATTACH_TIMEOUT), () -> "never logged '" + readyLine() + "':\n"
                 + process.output());
         return process;

@@ -45,7 +45,6 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.BareJid;
 import org.xcs.common.harness.HostedComponentContract;
 import org.xcs.common.harness.SmackClients;
-import org.xcs.common.harness.TestHost;
 import org.xcs.pubsub.Main;
 
 /**
@@ -77,32 +76,8 @@ abstract class PepSmackHostContract extends HostedComponentContract {
 
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
 
-    /** The host with {@code scripts/xcs-pep-config}'s configuration for {@link #COMPONENT} applied. */
-    protected abstract TestHost newHost();
-
-    @Override
-    protected TestHost createHost() {
-        return newHost();
-    }
-
-    @Override
-    protected String componentDomain() {
-        return COMPONENT;
-    }
-
-    @Override
-    protected String secret() {
-        return SECRET;
-    }
-
-    @Override
-    protected String mainClass() {
-        return Main.class.getName();
-    }
-
-    @Override
-    protected List<String> users() {
-        return List.of("alice", "bob", "carol", "dave");
+    PepSmackHostContract() {
+        super(COMPONENT, SECRET, Main.class, List.of("alice", "bob", "carol", "dave"));
     }
 
     @Override

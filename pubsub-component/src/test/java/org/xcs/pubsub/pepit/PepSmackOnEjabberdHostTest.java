@@ -8,7 +8,7 @@ import org.xcs.common.harness.TestHost;
 @RealHostTest
 class PepSmackOnEjabberdHostTest extends PepSmackHostContract {
     @Override protected void requireInstalled() { HostTests.requireEjabberd(); }
-    @Override protected TestHost newHost() {
+    @Override protected TestHost createHost() {
         return PepHostConfig.ejabberd(EjabberdHost.builder(DOMAIN), DOMAIN, COMPONENT, SECRET).build();
     }
 }

@@ -8,7 +8,7 @@ import org.xcs.common.harness.TestHost;
 @RealHostTest
 class PepSmackOnProsodyHostTest extends PepSmackHostContract {
     @Override protected void requireInstalled() { HostTests.requireProsody(); }
-    @Override protected TestHost newHost() {
+    @Override protected TestHost createHost() {
         return PepHostConfig.prosody(ProsodyHost.builder(DOMAIN), DOMAIN, COMPONENT, SECRET).build();
     }
 }
