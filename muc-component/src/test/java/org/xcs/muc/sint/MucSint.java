@@ -18,6 +18,12 @@ final class MucSint {
                     "the same wake-up order: three joins last and the test adds three's participant listener right"
                             + " after join() returns, so the listener may take three's own join presence (110, no"
                             + " 307) for the kick it waits for; seen once, after stanza rendering got faster")
+            .withKnownClientRace("MultiUserChatOccupantIntegrationTest.mucMaxUsersLimitJoinRoomTest",
+                    "three's refused join: join() throws as soon as its collector has our error presence and then"
+                            + " removes the room's listeners, which may come before the asynchronous presence listener"
+                            + " hands that same presence to the participant listener the test waits on (the test says"
+                            + " 'not watertight'); CI saw the 5 s timeout once, after the join had already failed with"
+                            + " the expected service-unavailable")
             .withKnownClientRace("MultiUserChatOccupantIntegrationTest.mucLeaveTest",
                     "a client-side lock-up until the reply timeout: leave() (synchronized) returns once its collector has"
                             + " the 110 unavailable self-presence, but the reader thread then also hands that presence"
