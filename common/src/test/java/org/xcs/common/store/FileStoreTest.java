@@ -377,14 +377,8 @@ class FileStoreTest extends StoreContract {
         long commitsBefore = engine().commitCount();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            CountDownLatch inWork = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<?> first = pool.submit(() -> store.inTransaction(() -> {
-                m.put("first", "1");
-                inWork.countDown();
-                await(release);
-            }));
-            assertTrue(inWork.await(30, TimeUnit.SECONDS));
+            Future<?> first = writingAndHolding(pool, m, "1", release);
             List<Future<?>> others = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 String key = "other" + i;
@@ -412,14 +406,8 @@ class FileStoreTest extends StoreContract {
         store.inTransaction(() -> m.put("before", "durable"));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            CountDownLatch inWork = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<?> first = pool.submit(() -> store.inTransaction(() -> {
-                m.put("first", "pending");
-                inWork.countDown();
-                await(release);
-            }));
-            assertTrue(inWork.await(30, TimeUnit.SECONDS));
+            Future<?> first = writingAndHolding(pool, m, "pending", release);
             Future<?> second = pool.submit(() -> store.inTransaction(() -> m.put("second", "pending")));
             awaitQueued(1);
             IllegalStateException boom = new IllegalStateException("boom after writing");
@@ -454,14 +442,8 @@ class FileStoreTest extends StoreContract {
         StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            CountDownLatch inWork = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<?> first = pool.submit(() -> store.inTransaction(() -> {
-                m.put("first", "1");
-                inWork.countDown();
-                await(release);
-            }));
-            assertTrue(inWork.await(30, TimeUnit.SECONDS));
+            Future<?> first = writingAndHolding(pool, m, "1", release);
             Future<?> second = pool.submit(() -> store.inTransaction(() -> m.put("second", "2")));
             awaitQueued(1);
             Future<?> refused = pool.submit(() -> store.inTransaction(() -> {
@@ -488,14 +470,8 @@ class FileStoreTest extends StoreContract {
         StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            CountDownLatch inWork = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<?> first = pool.submit(() -> store.inTransaction(() -> {
-                m.put("first", "1");
-                inWork.countDown();
-                await(release);
-            }));
-            assertTrue(inWork.await(30, TimeUnit.SECONDS));
+            Future<?> first = writingAndHolding(pool, m, "1", release);
             Future<?> second = pool.submit(() -> store.inTransaction(() -> m.put("second", "2")));
             awaitQueued(1);
             Future<?> closing = pool.submit(store::close);
@@ -517,6 +493,22 @@ class FileStoreTest extends StoreContract {
 
     private FileStore fileStore() {
         return (FileStore) store;
+    }
+
+    /**
+     * A transaction on {@code pool} that puts {@code first} -> {@code value} and then waits inside its work, holding
+     * the store lock, until {@code release}; returns once it is there.
+     */
+    private Future<?> writingAndHolding(ExecutorService pool, StoreMap<String, String> m, String value,
+                                        CountDownLatch release) throws InterruptedException {
+        CountDownLatch inWork = new CountDownLatch(1);
+        Future<?> first = pool.submit(() -> store.inTransaction(() -> {
+            m.put("first", value);
+            inWork.countDown();
+            await(release);
+        }));
+        assertTrue(inWork.await(30, TimeUnit.SECONDS));
+        return first;
     }
 
     private void awaitQueued(int threads) throws InterruptedException {
