@@ -39,7 +39,10 @@ public final class MucMemoryScenario implements Scenario {
     public void run(BenchSettings settings, Results results) throws Exception {
         int rooms = settings.smoke() ? 2 : 20;
         int perRoom = settings.smoke() ? 5 : 50;
-        Duration settle = settings.smoke() ? Duration.ofMillis(200) : Duration.ofSeconds(2);
+        // Both readings come after a quiet spell long enough for a process to give back what a burst left free: a
+        // JVM returns its compilers' freed arenas within the 5 s of its chunk-pool cleaner plus one 1 s native trim
+        // (scripts/component.jvm); 2 s read ours at a random point of that cycle (5.6 to 17 KiB per occupant).
+        Duration settle = settings.smoke() ? Duration.ofMillis(200) : Duration.ofSeconds(7);
         settings.forEachHost(hostKind -> {
             String builtin = SystemUnderTest.builtinName(hostKind);
             String ours = SystemUnderTest.oursName(hostKind);

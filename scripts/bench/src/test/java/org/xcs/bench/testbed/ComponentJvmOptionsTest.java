@@ -29,6 +29,7 @@ class ComponentJvmOptionsTest {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "java -version did not end");
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("-XX:+UseSerialGC"), out);
+        assertTrue(out.contains("-XX:TrimNativeHeapInterval=1000"), out);
     }
 
     @Test
