@@ -225,7 +225,7 @@ public final class WhackTransport implements Transport {
             sendThroughWhack(ext, packet);
             return;
         }
-        byte[] bytes = StanzaXml.render(packet.getElement()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = StanzaXml.render(packet).getBytes(StandardCharsets.UTF_8);
         try {
             write(ext, stream, lock, bytes, bytes.length);
         } catch (IOException e) {
@@ -251,7 +251,7 @@ public final class WhackTransport implements Transport {
         int pending = 0;
         try {
             for (Packet packet : packets) {
-                batch.append(StanzaXml.render(packet.getElement()).getBytes(StandardCharsets.UTF_8));
+                batch.append(StanzaXml.render(packet).getBytes(StandardCharsets.UTF_8));
                 pending++;
                 if (batch.size >= BATCH_BYTES) {
                     flush(ext, stream, lock, batch, written);

@@ -10,6 +10,8 @@ import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.xcs.common.stanza.delay.Delay;
 import org.xcs.common.stanza.sid.IdGenerator;
+import org.xcs.common.stanza.wire.FanoutMessage;
+import org.xcs.common.stanza.wire.SharedContent;
 import org.xcs.pubsub.service.Event;
 import org.xcs.pubsub.service.Item;
 import org.xcs.pubsub.service.Notification;
@@ -46,23 +48,23 @@ final class EventRenderer {
      * is not parsed back from the text it was serialised to a moment ago.
      */
     List<Message> render(List<Notification> notifications, Map<String, Element> parsed) {
-        // One event often goes to thousands of subscribers: build its element once per call, copy per message.
-        Map<Event, Element> built = new IdentityHashMap<>();
+        // One event often goes to thousands of subscribers: build and render its element once per call, copy it
+        // per message, and let the transport write the text rendered once (FanoutMessage).
+        Map<Event, SharedContent> built = new IdentityHashMap<>();
         List<Message> out = new ArrayList<>(notifications.size());
         for (Notification n : notifications) {
-            out.add(message(n, built.computeIfAbsent(n.event(), e -> content(e, parsed))));
+            out.add(message(n, built.computeIfAbsent(n.event(), e -> SharedContent.of(content(e, parsed)))));
         }
         return out;
     }
 
-    private Message message(Notification n, Element content) {
-        Message m = new Message();
+    private Message message(Notification n, SharedContent content) {
+        Message m = new FanoutMessage(content);
         m.setFrom(service);
         m.setTo(recipient(n.recipient()));
         m.setID(ids.next());
         m.setType(n.type() == org.xcs.pubsub.service.NotificationType.NORMAL ? Message.Type.normal
                 : Message.Type.headline);
-        m.getElement().add(content.createCopy());
         if (!(n.event() instanceof Event.ApprovalRequest)) {
             addHeaders(m, n);
         }

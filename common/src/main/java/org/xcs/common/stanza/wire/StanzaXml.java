@@ -9,6 +9,7 @@ import org.dom4j.Element;
 import org.dom4j.Namespace;
 import org.dom4j.Node;
 import org.dom4j.Text;
+import org.xmpp.packet.Packet;
 
 /**
  * Renders a stanza's element to XML text, byte for byte what dom4j's {@code XMLWriter} with its default format writes
@@ -32,6 +33,9 @@ public final class StanzaXml {
     private StringBuilder out = new StringBuilder(1024);
     /** The declarations in scope, innermost last; the bottom one binds the default namespace to none. */
     private final List<Namespace> declared = new ArrayList<>();
+    /** During {@link #render(Packet)} of a {@link FanoutMessage}: its copy of the shared content, and that text. */
+    private Element shared;
+    private String sharedXml;
 
     private StanzaXml() {
     }
@@ -39,6 +43,22 @@ public final class StanzaXml {
     /** The element as XML text, as XMLWriter writes it. */
     public static String render(Element element) {
         return PER_THREAD.get().renderOwn(element);
+    }
+
+    /** The stanza's element as XML text; a {@link FanoutMessage}'s shared content is not rendered again. */
+    public static String render(Packet packet) {
+        if (!(packet instanceof FanoutMessage fanout)) {
+            return render(packet.getElement());
+        }
+        StanzaXml renderer = PER_THREAD.get();
+        renderer.shared = fanout.copy();
+        renderer.sharedXml = fanout.copyXml();
+        try {
+            return renderer.renderOwn(fanout.getElement());
+        } finally {
+            renderer.shared = null;
+            renderer.sharedXml = null;
+        }
     }
 
     private String renderOwn(Element element) {
@@ -73,7 +93,14 @@ public final class StanzaXml {
         } else {
             out.append('>');
             for (int i = 0; i < size; i++) {
-                node(element.node(i));
+                Node child = element.node(i);
+                // The shared text was rendered with no namespace in scope: it stands for the copy only where that
+                // holds here too (a message without a namespace of its own, as Tinder builds them).
+                if (child == shared && declared.size() == 1) {
+                    out.append(sharedXml);
+                } else {
+                    node(child);
+                }
             }
             out.append("</").append(name).append('>');
         }

@@ -110,6 +110,55 @@ class StanzaXmlTest {
         assertSame(small);
     }
 
+    @Test
+    void aFanoutMessageIsWrittenAsXmlWriterWritesItsElement() throws IOException {
+        Element event = DocumentHelper.createElement(QName.get("event", "http://jabber.org/protocol/pubsub#event"));
+        event.addElement("items").addAttribute("node", "n&1").addElement("item").addAttribute("id", "i1")
+                .addElement("tune", "http://jabber.org/protocol/tune").addElement("title").setText("<Yesterday>");
+        SharedContent content = SharedContent.of(event);
+        for (String to : List.of("a@example.org", "b@example.org/r", "c@example.org")) {
+            FanoutMessage m = new FanoutMessage(content);
+            m.setFrom("pubsub.example.org");
+            m.setTo(to);
+            m.setID("id-" + to);
+            m.setType(Message.Type.headline);
+            // XEP-0060 §7.1.2.4 headers and a XEP-0203 delay come after the shared event.
+            m.getElement().addElement("headers", "http://jabber.org/protocol/shim").addElement("header")
+                    .addAttribute("name", "SubID").setText("s1");
+            m.getElement().addElement("delay", "urn:xmpp:delay").addAttribute("stamp", "2026-11-26T15:00:00Z");
+            assertEquals(xmlWriter(m.getElement()), StanzaXml.render(m));
+        }
+    }
+
+    @Test
+    void theSharedTextIsWrittenInsteadOfRenderingTheCopyAgain() {
+        Element body = DocumentHelper.createElement("body");
+        body.setText("rendered once");
+        SharedContent content = SharedContent.of(body);
+        body.setText("changed after"); // not allowed in use: shows which text goes on the wire
+        FanoutMessage m = new FanoutMessage(content);
+        assertEquals("<message><body>rendered once</body></message>", StanzaXml.render(m));
+        assertEquals("<message><body>changed after</body></message>", StanzaXml.render(m.getElement()));
+    }
+
+    @Test
+    void underADefaultNamespaceTheCopyIsRenderedInItsContext() throws IOException {
+        Element body = DocumentHelper.createElement("body");
+        body.setText("hi");
+        FanoutMessage m = new FanoutMessage(SharedContent.of(body));
+        m.getElement().add(Namespace.get("jabber:client"));
+        assertEquals(xmlWriter(m.getElement()), StanzaXml.render(m));
+        assertEquals("<message xmlns=\"jabber:client\"><body xmlns=\"\">hi</body></message>", StanzaXml.render(m));
+    }
+
+    @Test
+    void otherStanzasAreRenderedFromTheirElement() throws IOException {
+        Message plain = new Message();
+        plain.setTo("a@example.org");
+        plain.setBody("hello");
+        assertEquals(xmlWriter(plain.getElement()), StanzaXml.render(plain));
+    }
+
     private static void assertSame(Element element) throws IOException {
         assertEquals(xmlWriter(element), StanzaXml.render(element), () -> "for " + element.asXML());
     }
