@@ -18,6 +18,11 @@ final class MucSint {
                     "the same wake-up order: three joins last and the test adds three's participant listener right"
                             + " after join() returns, so the listener may take three's own join presence (110, no"
                             + " 307) for the kick it waits for; seen once, after stanza rendering got faster")
+            .withKnownClientRace("MultiUserChatRolesAffiliationsPrivilegesIntegrationTest"
+                            + ".mucPresenceTestForGettingKicked",
+                    "the same wake-up order: two joins and the test adds two's participant listener right after"
+                            + " join() returns, so the listener may take two's own join presence for the kick (CI saw"
+                            + " it once: 110 present, 307 missing, role participant, as in that join presence)")
             .withKnownClientRace("MultiUserChatOccupantIntegrationTest.mucMaxUsersLimitJoinRoomTest",
                     "three's refused join: join() throws as soon as its collector has our error presence and then"
                             + " removes the room's listeners, which may come before the asynchronous presence listener"
