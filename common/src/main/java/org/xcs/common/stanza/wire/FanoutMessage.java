@@ -6,7 +6,7 @@ import org.xmpp.packet.Message;
 /**
  * A message whose first child is a copy of {@link SharedContent}: {@link StanzaXml#render(org.xmpp.packet.Packet)}
  * writes the content's text, rendered once for the whole fan-out, where the copy is, instead of rendering the copy
- * again for every recipient. Rendering was about half of the PubSub component's CPU per notification (JFR,
+ * again for every recipient. Rendering was about half of the PubSub component's Java samples per notification (JFR,
  * component-only bench, transient items). In every other way this is an ordinary message: the copy is a real child
  * for whoever reads the element. Its attributes and the children added after the copy are rendered as usual; the
  * copy itself must not be changed.
