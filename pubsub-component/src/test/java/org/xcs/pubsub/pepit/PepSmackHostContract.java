@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import org.igniterealtime.smack.inttest.util.IntegrationTestRosterUtil;
 import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.packet.IQ;
@@ -34,6 +35,7 @@ import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.RosterGroup;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.caps.EntityCapsManager;
+import org.jivesoftware.smackx.caps.packet.CapsExtension;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.pep.PepManager;
 import org.jivesoftware.smackx.pubsub.PayloadItem;
@@ -458,13 +460,44 @@ abstract class PepSmackHostContract extends HostedComponentContract {
         }
         connection.connect().login();
         if (notify.length > 0) {
-            // Smack may still send the initial presence before a caps version that managers created during login
-            // renewed, and not re-send it. An available presence sent now carries the current caps; to the service
-            // it is an update.
-            connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.available).build());
+            announceCaps(connection, user);
         }
         return connection;
+    }
+
+    /**
+     * Sends an available presence and checks that it left with caps (XEP-0115 {@code <c/>}), again up to 5 times.
+     * Smack may send the initial presence before a caps version that managers created during login renewed, and
+     * not re-send it; and CI once saw both of dave's presences, the initial and this one, leave with no {@code <c/>}
+     * at all (the component's wire log showed them so), after which no +notify could be known and no event came.
+     * What the client sent is checked here, so such a run names the client instead of failing on the service.
+     */
+    private static void announceCaps(XMPPTCPConnection connection, String user) throws Exception {
+        BlockingQueue<Presence> sent = new LinkedBlockingQueue<>();
+        StanzaListener watch = s -> sent.add((Presence) s);
+        connection.addStanzaSendingListener(watch,
+                s -> s instanceof Presence p && p.getType() == Presence.Type.available);
+        EntityCapsManager caps = EntityCapsManager.getInstanceFor(connection);
+        List<String> attempts = new ArrayList<>();
+        try {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                sent.clear();
+                connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
+                        .ofType(Presence.Type.available).build());
+                Presence out = sent.poll(2, TimeUnit.SECONDS);
+                if (out != null && out.hasExtension(CapsExtension.ELEMENT, CapsExtension.NAMESPACE)) {
+                    return;
+                }
+                attempts.add((out == null ? "nothing seen" : out.toXML().toString()) + " (caps enabled "
+                        + caps.entityCapsEnabled() + ", version " + caps.getCapsVersionAndHash() + ")");
+                System.out.println("[pep] " + user + "'s presence " + attempt + " left without caps: "
+                        + attempts.get(attempts.size() - 1));
+                Thread.sleep(200);
+            }
+            throw new AssertionError("Smack sent " + user + "'s presence without caps 5 times: " + attempts);
+        } finally {
+            connection.removeStanzaSendingListener(watch);
+        }
     }
 
     private void disconnectAll() {
