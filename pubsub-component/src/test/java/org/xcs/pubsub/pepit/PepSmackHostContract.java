@@ -467,10 +467,11 @@ abstract class PepSmackHostContract extends HostedComponentContract {
 
     /**
      * Sends an available presence and checks that it left with caps (XEP-0115 {@code <c/>}), again up to 5 times.
-     * Smack may send the initial presence before a caps version that managers created during login renewed, and
-     * not re-send it; and CI once saw both of dave's presences, the initial and this one, leave with no {@code <c/>}
-     * at all (the component's wire log showed them so), after which no +notify could be known and no event came.
-     * What the client sent is checked here, so such a run names the client instead of failing on the service.
+     * Smack's EntityCapsManager adds {@code <c/>} only once it has computed a caps version, and right after login it
+     * sometimes has none yet: CI once saw both of dave's presences, the initial one and this one, reach the component
+     * without {@code <c/>}, so no +notify could be known and no event came. The next CI run printed three first
+     * attempts without caps ("caps enabled true, version null"), each followed by one with caps. What the client
+     * sent is checked here, so a client that never adds caps is named instead of failing on the service.
      */
     private static void announceCaps(XMPPTCPConnection connection, String user) throws Exception {
         BlockingQueue<Presence> sent = new LinkedBlockingQueue<>();
