@@ -11,6 +11,8 @@ public final class PepNodeStores {
 
     private final Store store;
     private final StoreNodeStore.Maps maps;
+    /** Shared by the owners' views, which are made per call. */
+    private final OldestFloors floors = new OldestFloors();
 
     /** Opens the maps: call at start-up, outside transactions. */
     public PepNodeStores(Store store) {
@@ -23,6 +25,6 @@ public final class PepNodeStores {
         if (ownerBare == null || ownerBare.isEmpty() || ownerBare.indexOf('\0') >= 0 || ownerBare.indexOf('/') >= 0) {
             throw new IllegalArgumentException("not a bare JID: " + ownerBare);
         }
-        return new StoreNodeStore(store, maps.scoped(ownerBare + "\0"));
+        return new StoreNodeStore(store, maps.scoped(ownerBare + "\0"), floors, ownerBare + "\0");
     }
 }

@@ -83,13 +83,19 @@ public final class StoreNodeStore implements NodeStore {
         }
     }
 
+    private final OldestFloors floors;
+    /** Prefixes this store's node ids in {@link #floors}, which the PEP services share. */
+    private final String floorScope;
+
     /** Opens the maps: call at start-up, outside transactions. */
     public StoreNodeStore(Store store) {
-        this(store, Maps.open(store, "pubsub."));
+        this(store, Maps.open(store, "pubsub."), new OldestFloors(), "");
     }
 
-    StoreNodeStore(Store store, Maps maps) {
+    StoreNodeStore(Store store, Maps maps, OldestFloors floors, String floorScope) {
         this.store = store;
+        this.floors = floors;
+        this.floorScope = floorScope;
         this.nodes = maps.nodes();
         this.children = maps.children();
         this.items = maps.items();
@@ -140,6 +146,7 @@ public final class StoreNodeStore implements NodeStore {
         prefix(items, id).clear();
         prefix(itemIds, id).clear();
         stats.remove(id);
+        floors.forget(floorScope + id); // a node created again under this id numbers its items from 1
         expiring.remove(id);
         for (String bare : new ArrayList<>(affiliations(id).keySet())) {
             affiliationsByEntity.remove(key(bare, id));
@@ -223,7 +230,14 @@ public final class StoreNodeStore implements NodeStore {
 
     @Override
     public List<StoredItem> oldest(String node, int limit) {
-        return values(prefix(items, node).ascending(null, true, limit));
+        // Not from the node's first key: from its floor, past the emptied leaves of what it trimmed (OldestFloors).
+        Long floor = floors.get(floorScope + node);
+        List<StoredItem> found = values(prefix(items, node).ascending(floor == null ? null : seqKey(node, floor),
+                true, limit));
+        if (!found.isEmpty()) {
+            floors.raise(floorScope + node, found.get(0).seq());
+        }
+        return found;
     }
 
     @Override

@@ -106,6 +106,57 @@ abstract class NodeStoreContract {
         assertTrue(again.seq() > lastSeq);
     }
 
+    // A walk for the oldest items starts where an earlier walk found the oldest (OldestFloors): it must still find
+    // them after many trims, a retract in the middle and a rolled-back trim.
+    @Test
+    void theOldestItemsAreFoundWhileANodeKeepsTrimmingItsOldest() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            return null;
+        });
+        for (int i = 0; i < 300; i++) {
+            int n = i;
+            nodes.transaction(() -> {
+                nodes.appendItem("n", "i" + n, "p@x", n, null);
+                if (nodes.itemCount("n") > 10) {
+                    nodes.removeItem("n", nodes.oldest("n", 1).get(0).id());
+                }
+                return null;
+            });
+        }
+        assertEquals(List.of("i290", "i291"), ids(nodes.oldest("n", 2)));
+        nodes.transaction(() -> nodes.removeItem("n", "i295"));
+        assertThrows(IllegalStateException.class, () -> nodes.transaction(() -> {
+            nodes.removeItem("n", nodes.oldest("n", 1).get(0).id());
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals(List.of("i290", "i291", "i292"), ids(nodes.oldest("n", 3)));
+        assertEquals(9, nodes.itemCount("n"));
+    }
+
+    // A deleted node's items are gone with its numbering: created again, it numbers its items from the start.
+    @Test
+    void aNodeCreatedAgainUnderADeletedIdFindsItsOwnOldestItems() {
+        nodes.transaction(() -> {
+            nodes.putNode(node("n"));
+            for (int i = 0; i < 20; i++) {
+                nodes.appendItem("n", "old" + i, "p@x", i, null);
+            }
+            for (int i = 0; i < 15; i++) {
+                nodes.removeItem("n", nodes.oldest("n", 1).get(0).id());
+            }
+            return null;
+        });
+        assertEquals(List.of("old15"), ids(nodes.oldest("n", 1)));
+        nodes.transaction(() -> {
+            nodes.deleteNode("n");
+            nodes.putNode(node("n"));
+            nodes.appendItem("n", "new0", "p@x", 1, null);
+            return nodes.appendItem("n", "new1", "p@x", 2, null);
+        });
+        assertEquals(List.of("new0", "new1"), ids(nodes.oldest("n", 10)));
+    }
+
     @Test
     void itemsOfOneNodeNeverLeakIntoANodeWhoseIdExtendsIt() {
         nodes.transaction(() -> {
