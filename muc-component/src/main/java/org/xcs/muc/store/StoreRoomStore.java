@@ -18,8 +18,9 @@ import org.xmpp.packet.JID;
  * one store transaction, so when a method returns the change is committed (and, on a FileStore, in the write-ahead
  * log that a restart after kill -9 replays).
  *
- * <p>History sequence numbers of a room are contiguous (appended at the end, trimmed from the start), so the
- * count to trim follows from the first and last keys: trimming touches only the entries it removes.
+ * <p>History sequence numbers of a room are contiguous (appended at the end, trimmed from the start), so trimming
+ * goes down from the newest key beyond the history length to the first one missing: it touches only the entries it
+ * removes, and one more.
  */
 public final class StoreRoomStore implements RoomStore {
 
@@ -140,15 +141,18 @@ public final class StoreRoomStore implements RoomStore {
             stored.clear();
             return;
         }
-        Map.Entry<byte[], HistoryEntry> first = stored.first();
         Map.Entry<byte[], HistoryEntry> last = stored.last();
-        if (first == null) {
+        if (last == null) {
             return;
         }
-        long firstSequence = HistoryKeys.sequence(first.getKey());
-        long lastSequence = HistoryKeys.sequence(last.getKey());
-        for (long s = firstSequence; lastSequence - s + 1 > capacity; s++) {
-            stored.remove(HistoryKeys.key(room.jid(), s));
+        // Downwards from the newest entry beyond the capacity until one is missing: the sequences are contiguous, so
+        // that is where the stored history started. Not upwards from stored.first(): MapDB keeps the B-tree leaves
+        // that trims empty, and a walk from the room's first key crosses all of them, one more per message kept
+        // and trimmed (the same walk made PubSub's trimming grow without end, see OldestFloors there).
+        for (long s = HistoryKeys.sequence(last.getKey()) - capacity; s >= 0; s--) {
+            if (stored.remove(HistoryKeys.key(room.jid(), s)) == null) {
+                return;
+            }
         }
     }
 }
