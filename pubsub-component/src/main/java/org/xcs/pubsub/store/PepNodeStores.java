@@ -25,6 +25,7 @@ public final class PepNodeStores {
         if (ownerBare == null || ownerBare.isEmpty() || ownerBare.indexOf('\0') >= 0 || ownerBare.indexOf('/') >= 0) {
             throw new IllegalArgumentException("not a bare JID: " + ownerBare);
         }
-        return new StoreNodeStore(store, maps.scoped(ownerBare + "\0"), floors, ownerBare + "\0");
+        String scope = ownerBare + "\0";
+        return new StoreNodeStore(store, maps.scoped(scope), floors, scope);
     }
 }

@@ -231,11 +231,12 @@ public final class StoreNodeStore implements NodeStore {
     @Override
     public List<StoredItem> oldest(String node, int limit) {
         // Not from the node's first key: from its floor, past the emptied leaves of what it trimmed (OldestFloors).
-        Long floor = floors.get(floorScope + node);
+        String floorKey = floorScope + node;
+        Long floor = floors.get(floorKey);
         List<StoredItem> found = values(prefix(items, node).ascending(floor == null ? null : seqKey(node, floor),
                 true, limit));
         if (!found.isEmpty()) {
-            floors.raise(floorScope + node, found.get(0).seq());
+            floors.raise(floorKey, found.get(0).seq());
         }
         return found;
     }
