@@ -180,6 +180,43 @@ abstract class MucSmackHostContract extends HostedComponentContract {
         }
     }
 
+    // XEP-0045 §7.2.9: a room at its maximum refuses a non-admin with service-unavailable and stays at its maximum;
+    // an admin still gets in. SINT's mucMaxUsersLimitJoinRoomTest asserts the same but may stop at a Smack race
+    // before its last assertion (MucSint), so this checks it without that wait.
+    @Test
+    void aFullRoomRefusesANonAdminWithServiceUnavailableAndStaysFull() throws Exception {
+        try (SmackClients clients = new SmackClients(host)) {
+            XMPPConnection alice = clients.login("alice", "alice-pw");
+            XMPPConnection bob = clients.login("bob", "bob-pw");
+            XMPPConnection carol = clients.login("carol", "carol-pw");
+            XMPPConnection dave = clients.login("dave", "dave-pw");
+            EntityBareJid room = room("snug");
+            MultiUserChat aliceMuc = muc(alice, room);
+            aliceMuc.create(nick("alice"));
+            FillableForm form = aliceMuc.getConfigurationForm().getFillableForm();
+            form.setAnswer("muc#roomconfig_maxusers", "2");
+            aliceMuc.sendConfigurationForm(form);
+            muc(bob, room).join(nick("bob"));
+
+            assertError(StanzaError.Condition.service_unavailable, () -> muc(carol, room).join(nick("carol")));
+            // The room's order (XEP-0045 §7.4): once alice has her own next message back, she has every presence
+            // the refused join could have caused.
+            aliceMuc.sendMessage("still two of us?");
+            assertEquals("still two of us?", nextBody(aliceMuc).getBody());
+            assertEquals(Set.of(nick("alice"), nick("bob")), nicks(aliceMuc));
+            assertEquals(2, MultiUserChatManager.getInstanceFor(carol).getRoomInfo(room).getOccupantsCount());
+
+            aliceMuc.grantAdmin(bare("dave"));
+            muc(dave, room).join(nick("dave"));
+            assertEquals(3, MultiUserChatManager.getInstanceFor(carol).getRoomInfo(room).getOccupantsCount(),
+                    "an admin must get into a full room");
+        }
+    }
+
+    private static Set<Resourcepart> nicks(MultiUserChat muc) {
+        return muc.getOccupants().stream().map(EntityFullJid::getResourcepart).collect(Collectors.toSet());
+    }
+
     // XEP-0045 §4.2 Temporary Room (the default of an instant room, §10.1.2): destroyed when the last
     // occupant leaves; afterwards it does not exist (§6.4 item-not-found).
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +132,7 @@ public final class SintRunner {
         }
         long start = System.nanoTime();
         Map<String, SintOutcome> outcomes = new LinkedHashMap<>();
+        Map<String, List<String>> failureSites = new HashMap<>();
         List<String> aborts = new ArrayList<>();
         int runs = 0;
         long previousReplyTimeout = SmackConfiguration.getDefaultReplyTimeout();
@@ -155,7 +157,7 @@ public final class SintRunner {
                     abort = t;
                 }
                 int before = outcomes.size();
-                collect(sint.resultSoFar(), all, outcomes);
+                collect(sint.resultSoFar(), all, outcomes, failureSites);
                 if (abort == null) {
                     // SINT finished: whatever has no result was never run, which must not pass as "not failed".
                     for (SintTestId test : remaining) {
@@ -180,7 +182,7 @@ public final class SintRunner {
                 }
                 aborts.add("run " + runs + ": " + culprit + " threw " + SintOutcome.describe(abort));
             }
-            runs += retryKnownClientRaces(outcomes, tracker);
+            runs += retryKnownClientRaces(outcomes, failureSites, tracker);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SINT log " + logFile, e);
         } finally {
@@ -195,8 +197,8 @@ public final class SintRunner {
      * in any of them replaces the failure. Several, not one: the MUC leave/rejoin lock-up in Smack 4.5.0-beta5 (see
      * MucSint) hit the first attempt in 3 of 4 CI runs of one day, so one retry would still fail one run in a few.
      */
-    private int retryKnownClientRaces(Map<String, SintOutcome> outcomes, TestTracker tracker)
-            throws InterruptedException {
+    private int retryKnownClientRaces(Map<String, SintOutcome> outcomes, Map<String, List<String>> failureSites,
+                                      TestTracker tracker) throws InterruptedException {
         int runs = 0;
         for (int attempt = 2; attempt <= RACE_RETRIES + 1; attempt++) {
             List<SintOutcome> racy = outcomes.values().stream()
@@ -216,6 +218,17 @@ public final class SintRunner {
                 // Whatever did not pass in this run keeps its first failure.
             }
             TestRunResult again = sint.resultSoFar();
+            Map<String, String> sitesNow = new HashMap<>();
+            if (again != null) {
+                for (FailedTest failed : again.getFailedTests()) {
+                    SintOutcome now = outcome(failed, Status.FAILED, "");
+                    sitesNow.put(key(now.test(), now.variant()), SintOutcome.site(failed.failureReason));
+                }
+            }
+            for (SintOutcome tried : racy) {
+                String key = key(tried.test(), tried.variant());
+                failureSites.computeIfAbsent(key, k -> new ArrayList<>()).add(sitesNow.getOrDefault(key, ""));
+            }
             if (again == null) {
                 continue;
             }
@@ -231,6 +244,10 @@ public final class SintRunner {
                 }
             }
         }
+        // A race that showed at its registered site in every run, and nowhere else (SintSuite.settle).
+        outcomes.replaceAll((key, outcome) -> outcome.status() == Status.FAILED
+                ? suite.settle(outcome, failureSites.getOrDefault(key, List.of()), RACE_RETRIES + 1)
+                : outcome);
         return runs;
     }
 
@@ -269,7 +286,8 @@ public final class SintRunner {
         return configuration;
     }
 
-    private static void collect(TestRunResult result, List<SintTestId> all, Map<String, SintOutcome> outcomes) {
+    private static void collect(TestRunResult result, List<SintTestId> all, Map<String, SintOutcome> outcomes,
+                                Map<String, List<String>> failureSites) {
         if (result == null) {
             return;
         }
@@ -277,7 +295,12 @@ public final class SintRunner {
             put(outcomes, outcome(passed, Status.PASSED, ""));
         }
         for (FailedTest failed : result.getFailedTests()) {
-            put(outcomes, outcome(failed, Status.FAILED, SintOutcome.describe(failed.failureReason)));
+            SintOutcome outcome = outcome(failed, Status.FAILED, SintOutcome.describe(failed.failureReason));
+            String key = key(outcome.test(), outcome.variant());
+            if (!outcomes.containsKey(key)) {
+                failureSites.put(key, new ArrayList<>(List.of(SintOutcome.site(failed.failureReason))));
+            }
+            put(outcomes, outcome);
         }
         for (TestNotPossible impossible : result.getNotPossibleTests()) {
             put(outcomes, outcome(impossible, Status.IMPOSSIBLE,
