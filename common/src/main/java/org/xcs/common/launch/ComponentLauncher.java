@@ -46,7 +46,7 @@ public final class ComponentLauncher {
 
     /** Blocks until the component is stopped; returns the process exit code. */
     public int run() {
-        Store store;
+        FileStore store;
         try {
             store = FileStore.open(options.dataDir(), module.name(), module.schemaVersion());
         } catch (StoreLockedException e) {
@@ -54,6 +54,13 @@ public final class ComponentLauncher {
         } catch (StoreException e) {
             return fail(ExitCode.STORAGE, "cannot open data dir " + options.dataDir() + ": " + e.getMessage());
         }
+        store.compaction().ifPresent(c -> {
+            if (c.failed()) {
+                log.warn("{}: {}", options.dataDir(), c.describe());
+            } else {
+                log.info("{}: {}", options.dataDir(), c.describe());
+            }
+        });
         long starts = countStart(store);
         String version = VersionHandler.implementationVersion(module.getClass(), "dev");
         log.info("{} {} starting (start #{}), data dir {}", module.name(), version, starts, options.dataDir());

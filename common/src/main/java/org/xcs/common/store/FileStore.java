@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mapdb.Atomic;
 import org.mapdb.DB;
@@ -53,9 +54,15 @@ public final class FileStore extends LockingStore {
     /** 2 MiB: about 1,500 publish-shaped commits between checkpoints, and at most that much uncommitted in MapDB. */
     static final long DEFAULT_LOG_BYTES = 2L << 20;
     private static final String CHECKPOINT = RESERVED_PREFIX + "redo.checkpoint";
+    /** Entries removed since the file was last copied ({@link MapdbCompaction}); counted at checkpoints. */
+    private static final String REMOVALS = RESERVED_PREFIX + "compaction.removals";
+    /** About 20 MiB of measured waste: a copy at open frees at least that much. */
+    static final long DEFAULT_COMPACT_AFTER_REMOVALS = 1L << 16;
 
     private final DB db;
     private final Atomic.Long checkpoint; // the number of the last redo record the MapDB file holds
+    private final Atomic.Long removals;
+    private final StoreCompaction compaction; // null: the file was not copied at this open
     private final RedoLog log;
     private final DataDirLock dirLock;
     private final Path dataDir;
@@ -65,13 +72,16 @@ public final class FileStore extends LockingStore {
     private final List<String> createdSinceCheckpoint = new ArrayList<>();
     private final RedoBatch batch = new RedoBatch();
     private long lastSeq; // the last durable record (or checkpoint)
+    private long removalsSinceCheckpoint;
     private long checkpoints;
     private int schemaVersion;
 
-    private FileStore(DB db, Atomic.Long checkpoint, RedoLog log, DataDirLock dirLock, Path dataDir) {
+    private FileStore(DB db, StoreCompaction compaction, RedoLog log, DataDirLock dirLock, Path dataDir) {
         super(true); // each commit syncs the log: transactions of several threads share it
         this.db = db;
-        this.checkpoint = checkpoint;
+        this.checkpoint = db.atomicLong(CHECKPOINT).open();
+        this.removals = db.atomicLong(REMOVALS).open();
+        this.compaction = compaction;
         this.log = log;
         this.dirLock = dirLock;
         this.dataDir = dataDir;
@@ -95,6 +105,13 @@ public final class FileStore extends LockingStore {
     /** {@code logBytes}: the redo log's size; tests make it small so that checkpoints come often. */
     static FileStore open(Path dataDir, String componentName, int expectedSchemaVersion, Migration migration,
                           long logBytes) {
+        return open(dataDir, componentName, expectedSchemaVersion, migration, logBytes,
+                DEFAULT_COMPACT_AFTER_REMOVALS);
+    }
+
+    /** {@code compactAfterRemovals}: see {@link MapdbCompaction#due}; tests make it small. */
+    static FileStore open(Path dataDir, String componentName, int expectedSchemaVersion, Migration migration,
+                          long logBytes, long compactAfterRemovals) {
         if (!COMPONENT_NAME.matcher(componentName).matches()) {
             throw new IllegalArgumentException("component name must match " + COMPONENT_NAME + ": " + componentName);
         }
@@ -108,13 +125,26 @@ public final class FileStore extends LockingStore {
         }
         DataDirLock lock = DataDirLock.acquire(dataDir);
         DB db;
-        Atomic.Long checkpoint;
+        StoreCompaction compaction = null;
         Path file = dataDir.resolve(componentName + ".mapdb");
         try {
-            db = DBMaker.fileDB(file.toFile()).fileChannelEnable().transactionEnable().make();
-            checkpoint = db.atomicLong(CHECKPOINT).createOrOpen();
-            db.commit();
-        } catch (RuntimeException e) {
+            Path copy = dataDir.resolve(componentName + ".mapdb.compact");
+            Files.deleteIfExists(copy); // a copy that a crash interrupted; the file it was made from is whole
+            db = openFile(file);
+            long removed = db.atomicLong(REMOVALS).open().get();
+            if (MapdbCompaction.due(removed, Files.size(file), compactAfterRemovals)) {
+                long before = Files.size(file);
+                try {
+                    compaction = MapdbCompaction.run(db, file, copy, removed, REMOVALS, FileStore::treeMap,
+                            (to, name) -> treeMapMaker(to, name).createFromSink());
+                } catch (IOException | RuntimeException e) {
+                    // The store works without the copy: it only keeps its wasted space until a later open.
+                    compaction = StoreCompaction.failed(before, removed, e);
+                } finally {
+                    db = openFile(file); // the copy, or the untouched file when copying failed
+                }
+            }
+        } catch (IOException | RuntimeException e) {
             lock.close();
             throw new StoreException("cannot open store file " + file + ": " + e, e);
         }
@@ -130,7 +160,7 @@ public final class FileStore extends LockingStore {
             }
             throw new StoreException("cannot open redo log " + redo + ": " + e, e);
         }
-        FileStore store = new FileStore(db, checkpoint, log, lock, dataDir);
+        FileStore store = new FileStore(db, compaction, log, lock, dataDir);
         try {
             store.replayAfterCrash();
             store.checkSchema(componentName, expectedSchemaVersion, migration);
@@ -141,8 +171,21 @@ public final class FileStore extends LockingStore {
         return store;
     }
 
+    private static DB openFile(Path file) {
+        DB db = DBMaker.fileDB(file.toFile()).fileChannelEnable().transactionEnable().make();
+        db.atomicLong(CHECKPOINT).createOrOpen();
+        db.atomicLong(REMOVALS).createOrOpen();
+        db.commit();
+        return db;
+    }
+
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The copy this open made of the MapDB file to give back its wasted space, if it tried one. */
+    public Optional<StoreCompaction> compaction() {
+        return Optional.ofNullable(compaction);
     }
 
     @Override
@@ -218,19 +261,29 @@ public final class FileStore extends LockingStore {
             if (!db.exists(name)) {
                 createdSinceCheckpoint.add(name); // a new map is not in the redo log: the next commit checkpoints
             }
-            map = db.treeMap(name, Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
-                    .valuesOutsideNodesEnable() // item payloads stay out of the key nodes that paging walks
-                    .counterEnable() // size() without a scan
-                    .createOrOpen();
+            map = treeMap(db, name);
             raws.put(name, map);
             names.put(map, name);
         }
         return map;
     }
 
+    private static NavigableMap<byte[], byte[]> treeMap(DB db, String name) {
+        return treeMapMaker(db, name).createOrOpen();
+    }
+
+    private static DB.TreeMapMaker<byte[], byte[]> treeMapMaker(DB db, String name) {
+        return db.treeMap(name, Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
+                .valuesOutsideNodesEnable() // item payloads stay out of the key nodes that paging walks
+                .counterEnable(); // size() without a scan
+    }
+
     @Override
     protected void afterWrite(NavigableMap<byte[], byte[]> map, byte[] key, byte[] previous, byte[] value) {
         batch.add(names.get(map), key, value);
+        if (value == null && previous != null) {
+            removalsSinceCheckpoint++;
+        }
     }
 
     @Override
@@ -259,6 +312,9 @@ public final class FileStore extends LockingStore {
      */
     private void checkpoint(long seq) {
         checkpoint.set(seq);
+        // Counted, not exact: a crash loses the removals since the last checkpoint, a rollback keeps its own.
+        removals.set(removals.get() + removalsSinceCheckpoint);
+        removalsSinceCheckpoint = 0;
         db.commit();
         checkpoints++;
         createdSinceCheckpoint.clear();

@@ -527,6 +527,175 @@ class FileStoreTest extends StoreContract {
         }
     }
 
+    // MapDB 3.1 keeps the space of the B-tree nodes that an add-and-remove pattern leaves (MapdbCompaction): the open
+    // after enough removals copies the live maps into a fresh file, which must hold exactly what the old one held.
+    @Test
+    void anOpenAfterManyRemovalsCopiesTheFileToItsLiveSizeKeepingEveryEntry() throws Exception {
+        store.close();
+        Path dir = dataDir.resolve("churned");
+        long threshold = 2_000;
+        FileStore churned = FileStore.open(dir, "test", 1, null, FileStore.DEFAULT_LOG_BYTES, threshold);
+        StoreMap<Long, String> items = churned.map("items", Codec.LONG, Codec.STRING);
+        StoreMap<String, String> rooms = churned.map("rooms", Codec.STRING, Codec.STRING);
+        churned.inTransaction(() -> {
+            for (int r = 0; r < 200; r++) {
+                rooms.put("room" + r, "config of room " + r);
+            }
+        });
+        int publishes = 10_000;
+        for (long i = 0; i < publishes; i++) {
+            long key = i;
+            churned.inTransaction(() -> {
+                items.put(key, "item " + key + " " + "x".repeat(200));
+                items.remove(key - 10);
+            });
+        }
+        assertTrue(churned.compaction().isEmpty(), "a fresh store has nothing to give back");
+        churned.close();
+        long grown = Files.size(dir.resolve("test.mapdb"));
+
+        FileStore copied = FileStore.open(dir, "test", 1, null, FileStore.DEFAULT_LOG_BYTES, threshold);
+        store = copied;
+        StoreCompaction copy = copied.compaction().orElseThrow(() -> new AssertionError("no copy after " + publishes
+                + " removals, file " + grown / 1024 + " KiB"));
+        assertFalse(copy.failed(), copy.describe());
+        assertEquals(grown, copy.bytesBefore());
+        assertEquals(publishes - 10, copy.removals());
+        assertTrue(copy.bytesAfter() < grown, copy.describe());
+        assertTrue(copy.bytesAfter() <= liveSize(dataDir.resolve("reference"), publishes), copy.describe());
+        assertEquals(copy.bytesAfter(), Files.size(dir.resolve("test.mapdb")));
+        assertFalse(Files.exists(dir.resolve("test.mapdb.compact")));
+        assertCopied(store, publishes);
+
+        // The copy takes commits and checkpoints, and starts counting removals from zero.
+        StoreMap<Long, String> again = store.map("items", Codec.LONG, Codec.STRING);
+        store.inTransaction(() -> again.put((long) publishes, "item after the copy"));
+        store.close();
+        FileStore reopened = FileStore.open(dir, "test", 1, null, FileStore.DEFAULT_LOG_BYTES, threshold);
+        store = reopened;
+        assertTrue(reopened.compaction().isEmpty(), "no removal since the copy");
+        assertEquals("item after the copy", store.map("items", Codec.LONG, Codec.STRING).get((long) publishes));
+        assertEquals(200, store.map("rooms", Codec.STRING, Codec.STRING).size());
+    }
+
+    /** The file size of a store that holds only what the churned one has live. */
+    private static long liveSize(Path dir, int publishes) throws IOException {
+        try (FileStore reference = FileStore.open(dir, "test", 1)) {
+            StoreMap<Long, String> items = reference.map("items", Codec.LONG, Codec.STRING);
+            StoreMap<String, String> rooms = reference.map("rooms", Codec.STRING, Codec.STRING);
+            reference.inTransaction(() -> {
+                for (int r = 0; r < 200; r++) {
+                    rooms.put("room" + r, "config of room " + r);
+                }
+                for (long k = publishes - 10; k < publishes; k++) {
+                    items.put(k, "item " + k + " " + "x".repeat(200));
+                }
+            });
+        }
+        return Files.size(dir.resolve("test.mapdb"));
+    }
+
+    private static void assertCopied(Store store, int publishes) {
+        StoreMap<Long, String> items = store.map("items", Codec.LONG, Codec.STRING);
+        assertEquals(10, items.size());
+        for (long k = publishes - 10; k < publishes; k++) {
+            assertTrue(items.get(k).startsWith("item " + k + " "), "item " + k);
+        }
+        assertEquals(publishes - 10, items.first().getKey());
+        StoreMap<String, String> rooms = store.map("rooms", Codec.STRING, Codec.STRING);
+        assertEquals(200, rooms.size());
+        for (int r = 0; r < 200; r++) {
+            assertEquals("config of room " + r, rooms.get("room" + r));
+        }
+    }
+
+    @Test
+    void aCopyThatACrashInterruptedIsDeletedAndTheFileItCameFromIsUsed() throws Exception {
+        StoreMap<String, String> m = store.map("m", Codec.STRING, Codec.STRING);
+        store.inTransaction(() -> m.put("k", "v"));
+        store.close();
+        Path partial = dataDir.resolve("test.mapdb.compact");
+        Files.write(partial, new byte[] {1, 2, 3});
+
+        store = newStore();
+        assertEquals("v", store.map("m", Codec.STRING, Codec.STRING).get("k"));
+        assertFalse(Files.exists(partial));
+    }
+
+    @Test
+    void aCopyIsDueAfterEnoughRemovalsWhenTheyWasteAtLeastHalfTheFile() {
+        long min = FileStore.DEFAULT_COMPACT_AFTER_REMOVALS;
+        assertTrue(MapdbCompaction.due(min, 20L << 20, min));
+        assertFalse(MapdbCompaction.due(min - 1, 20L << 20, min));
+        // A large store with some churn is not copied whole for a small gain.
+        assertFalse(MapdbCompaction.due(min, 1L << 30, min));
+        assertTrue(MapdbCompaction.due(1L << 22, 1L << 30, min));
+    }
+
+    // A kill lands anywhere: in an open that copies the file (the churn probe's threshold makes most opens copy), in
+    // the rename, in the commits after it. Every acknowledged commit (key i in, key i - 10 out) must survive.
+    @Test
+    void afterKillsAtRandomPointsOfOpensThatCopyTheFileEveryAcknowledgedCommitIsKept() throws Exception {
+        store.close();
+        Path dir = dataDir.resolve("killed-copying");
+        java.util.Random random = new java.util.Random(7);
+        long lastAcked = -1;
+        int copies = 0;
+        for (int round = 1; round <= 10; round++) {
+            Process child = java("churn", dir);
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                assertEquals("starting", out.readLine(), () -> stderrOf(child));
+                if (round % 2 == 0) {
+                    Thread.sleep(random.nextInt(120)); // somewhere in the JVM's start, the open or the copy
+                } else {
+                    String opened = out.readLine();
+                    assertTrue(opened != null && opened.startsWith("opened"), () -> opened + " " + stderrOf(child));
+                    copies += opened.contains("copied") ? 1 : 0;
+                    // A copy is due once the removals are estimated to waste half the file (2 MiB at least).
+                    int acks = 4_500 + random.nextInt(1_500);
+                    for (int i = 0; i < acks; i++) {
+                        String line = out.readLine();
+                        assertTrue(line != null && line.startsWith("acked "), () -> line + " " + stderrOf(child));
+                        lastAcked = Long.parseLong(line.substring("acked ".length()));
+                    }
+                }
+                child.destroyForcibly();
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            } finally {
+                child.destroyForcibly();
+            }
+            // This open never copies: the copies are left to the child, where the kills land.
+            try (FileStore check = FileStore.open(dir, "probe", 1, null, 1024, Long.MAX_VALUE)) {
+                StoreMap<Long, String> kept = check.map(StoreProbeMain.MAP, Codec.LONG, Codec.STRING);
+                Map.Entry<Long, String> last = kept.last();
+                int r = round;
+                long acked = lastAcked;
+                if (acked >= 0) {
+                    assertTrue(last != null && last.getKey() >= acked, () -> "round " + r + ": acked " + acked
+                            + ", last key " + last);
+                }
+                StoreMap<Long, String> stable = check.map(StoreProbeMain.STABLE_MAP, Codec.LONG, Codec.STRING);
+                if (!stable.isEmpty()) {
+                    assertEquals(StoreProbeMain.STABLE_ENTRIES, stable.size(), "round " + round);
+                    for (long k = 0; k < StoreProbeMain.STABLE_ENTRIES; k++) {
+                        assertEquals("stable " + k, stable.get(k), "round " + round);
+                    }
+                }
+                if (last != null) {
+                    long newest = last.getKey();
+                    lastAcked = newest; // a commit may have landed after the last ack we read
+                    assertEquals(Math.min(newest + 1, StoreProbeMain.CHURN_KEEP), kept.size(), "round " + round);
+                    for (long k = Math.max(0, newest - StoreProbeMain.CHURN_KEEP + 1); k <= newest; k++) {
+                        assertEquals("value " + k, kept.get(k), "round " + round + ": key " + k);
+                    }
+                }
+            }
+        }
+        assertTrue(copies > 0, "no open copied the file: the test did not test copying");
+        System.out.println("[store] " + copies + " of the 5 child opens that were not killed had copied the file");
+    }
+
     private record Probe(int exit, String output) {
     }
 

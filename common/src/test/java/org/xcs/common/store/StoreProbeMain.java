@@ -1,16 +1,22 @@
 package org.xcs.common.store;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Runs in a child JVM for the tests that need a second process: {@code open DIR} tries to open the store and
  * reports; {@code write DIR [LOG_BYTES]} commits keys n, n+1, n+2... (n: the keys already there) printing "acked i"
- * after each commit has returned, with a redo log of LOG_BYTES (default: the production size).
+ * after each commit has returned, with a redo log of LOG_BYTES (default: the production size); {@code churn DIR}
+ * commits key i and removes key i - 10, printing "acked i", with a store that copies its file at open often.
  */
 public final class StoreProbeMain {
 
     static final int LOCKED_EXIT = 3;
     static final String MAP = "acked";
+    static final int CHURN_KEEP = 10;
+    static final String STABLE_MAP = "stable";
+    static final int STABLE_ENTRIES = 50;
+    static final long CHURN_COMPACT_AFTER = 300;
 
     public static void main(String[] args) {
         Path dir = Path.of(args[1]);
@@ -31,6 +37,35 @@ public final class StoreProbeMain {
                 for (long i = acked.size(); i < 1_000_000; i++) {
                     long key = i;
                     store.inTransaction(() -> acked.put(key, "value " + key));
+                    System.out.println("acked " + i);
+                    System.out.flush();
+                }
+                store.close();
+            }
+            case "churn" -> {
+                // Like a PubSub node at its max_items: each commit adds key i and removes key i - CHURN_KEEP. A small
+                // log and compaction threshold make the opens copy the file often.
+                System.out.println("starting");
+                System.out.flush();
+                FileStore store = FileStore.open(dir, "probe", 1, null, 1024, CHURN_COMPACT_AFTER);
+                StoreMap<Long, String> kept = store.map(MAP, Codec.LONG, Codec.STRING);
+                StoreMap<Long, String> stable = store.map(STABLE_MAP, Codec.LONG, Codec.STRING);
+                if (stable.isEmpty()) { // entries no later commit touches: a copy must keep them too
+                    store.inTransaction(() -> {
+                        for (long k = 0; k < STABLE_ENTRIES; k++) {
+                            stable.put(k, "stable " + k);
+                        }
+                    });
+                }
+                System.out.println("opened" + store.compaction().map(c -> " " + c.describe()).orElse(""));
+                System.out.flush();
+                Map.Entry<Long, String> last = kept.last();
+                for (long i = last == null ? 0 : last.getKey() + 1; i < 1_000_000; i++) {
+                    long key = i;
+                    store.inTransaction(() -> {
+                        kept.put(key, "value " + key);
+                        kept.remove(key - CHURN_KEEP);
+                    });
                     System.out.println("acked " + i);
                     System.out.flush();
                 }
