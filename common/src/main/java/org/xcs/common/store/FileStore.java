@@ -15,6 +15,8 @@ import org.mapdb.Atomic;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The production {@link Store}: one MapDB file per component in its data dir, {@code <dataDir>/<component>.mapdb},
@@ -58,29 +60,39 @@ public final class FileStore extends LockingStore {
     private static final String REMOVALS = RESERVED_PREFIX + "compaction.removals";
     /** About 20 MiB of measured waste: a copy at open frees at least that much. */
     static final long DEFAULT_COMPACT_AFTER_REMOVALS = 1L << 16;
+    /** Estimated live data up to which a copy is made at a checkpoint rather than at the next open. */
+    static final long MAX_LIVE_BYTES_COPIED_WHILE_OPEN = 16L << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
 
-    private final DB db;
-    private final Atomic.Long checkpoint; // the number of the last redo record the MapDB file holds
-    private final Atomic.Long removals;
+    // The file in use and its counters: a copy made at a checkpoint replaces them (all under the store lock).
+    private DB db;
+    private Atomic.Long checkpoint; // the number of the last redo record the MapDB file holds
+    private Atomic.Long removals;
     private final StoreCompaction compaction; // null: the file was not copied at this open
+    private final Path file;
+    private final long compactAfterRemovals;
     private final RedoLog log;
     private final DataDirLock dirLock;
     private final Path dataDir;
     // All below guarded by the store lock (or confined to open()).
-    private final Map<String, NavigableMap<byte[], byte[]>> raws = new HashMap<>();
+    private final Map<String, SwappableMap> raws = new HashMap<>();
     private final Map<NavigableMap<byte[], byte[]>, String> names = new IdentityHashMap<>();
     private final List<String> createdSinceCheckpoint = new ArrayList<>();
     private final RedoBatch batch = new RedoBatch();
     private long lastSeq; // the last durable record (or checkpoint)
     private long removalsSinceCheckpoint;
     private long checkpoints;
+    private long copiesWhileOpen;
     private int schemaVersion;
 
-    private FileStore(DB db, StoreCompaction compaction, RedoLog log, DataDirLock dirLock, Path dataDir) {
+    private FileStore(DB db, Path file, long compactAfterRemovals, StoreCompaction compaction, RedoLog log,
+                      DataDirLock dirLock, Path dataDir) {
         super(true); // each commit syncs the log: transactions of several threads share it
         this.db = db;
         this.checkpoint = db.atomicLong(CHECKPOINT).open();
         this.removals = db.atomicLong(REMOVALS).open();
+        this.file = file;
+        this.compactAfterRemovals = compactAfterRemovals;
         this.compaction = compaction;
         this.log = log;
         this.dirLock = dirLock;
@@ -160,7 +172,7 @@ public final class FileStore extends LockingStore {
             }
             throw new StoreException("cannot open redo log " + redo + ": " + e, e);
         }
-        FileStore store = new FileStore(db, compaction, log, lock, dataDir);
+        FileStore store = new FileStore(db, file, compactAfterRemovals, compaction, log, lock, dataDir);
         try {
             store.replayAfterCrash();
             store.checkSchema(componentName, expectedSchemaVersion, migration);
@@ -256,12 +268,12 @@ public final class FileStore extends LockingStore {
     }
 
     private NavigableMap<byte[], byte[]> raw(String name) {
-        NavigableMap<byte[], byte[]> map = raws.get(name);
+        SwappableMap map = raws.get(name);
         if (map == null) {
             if (!db.exists(name)) {
                 createdSinceCheckpoint.add(name); // a new map is not in the redo log: the next commit checkpoints
             }
-            map = treeMap(db, name);
+            map = new SwappableMap(treeMap(db, name));
             raws.put(name, map);
             names.put(map, name);
         }
@@ -319,6 +331,51 @@ public final class FileStore extends LockingStore {
         checkpoints++;
         createdSinceCheckpoint.clear();
         log.rewind();
+        copyIfWasteful();
+    }
+
+    /**
+     * Right after a checkpoint, everything is in the file: when the removals since the last copy waste enough of it
+     * ({@link MapdbCompaction#due}) and the live data is small enough to copy in well under a second, the file is
+     * copied to its live size now, so that a component that runs for months does not grow its file until a restart.
+     * Transactions wait meanwhile (the store lock is held): about 120 ms for 2 MiB of live data. Larger stores are
+     * copied at their next open instead.
+     */
+    private void copyIfWasteful() {
+        long removed = removals.get();
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            return; // the copy is an optimisation: the next checkpoint tries again
+        }
+        if (!MapdbCompaction.due(removed, bytes, compactAfterRemovals)
+                || bytes - removed * MapdbCompaction.WASTE_PER_REMOVAL > MAX_LIVE_BYTES_COPIED_WHILE_OPEN) {
+            return;
+        }
+        StoreCompaction copied;
+        try {
+            copied = MapdbCompaction.run(db, file, file.resolveSibling(file.getFileName() + ".compact"), removed,
+                    REMOVALS, FileStore::treeMap, (to, name) -> treeMapMaker(to, name).createFromSink());
+        } catch (IOException | RuntimeException e) {
+            copied = StoreCompaction.failed(bytes, removed, e);
+        }
+        // The copy, or the old file when copying failed: both hold every checkpointed write.
+        db = openFile(file);
+        checkpoint = db.atomicLong(CHECKPOINT).open();
+        removals = db.atomicLong(REMOVALS).open();
+        raws.forEach((name, map) -> map.swap(treeMap(db, name)));
+        copiesWhileOpen++;
+        if (copied.failed()) {
+            LOG.warn("{}: {}", file, copied.describe());
+        } else {
+            LOG.info("{}: {}", file, copied.describe());
+        }
+    }
+
+    /** Copies of the file made while open (failed ones included); tests count them. */
+    final long copiesWhileOpen() {
+        return read(() -> copiesWhileOpen);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
@@ -33,6 +34,13 @@ final class MapdbCompaction {
 
     /** Below this measured waste per removal, so that a due compaction really frees at least what it estimates. */
     static final long WASTE_PER_REMOVAL = 256;
+    /** MapDB's smallest file is 2 MiB: a smaller file than this has too little to give back. */
+    static final long MIN_FILE_BYTES = 4L << 20;
+    /**
+     * Called with "copied" (the copy synced, not renamed yet), "moved" (renamed, the directory not synced yet) and
+     * after each collection copied ("collection"): the kill tests halt the JVM there. Does nothing in production.
+     */
+    static volatile Consumer<String> stepHook = step -> { };
 
     private MapdbCompaction() {
     }
@@ -43,7 +51,7 @@ final class MapdbCompaction {
      * and the copying work stays proportional to the space it frees.
      */
     static boolean due(long removals, long fileBytes, long minRemovals) {
-        return removals >= minRemovals && removals * WASTE_PER_REMOVAL >= fileBytes / 2;
+        return removals >= minRemovals && fileBytes >= MIN_FILE_BYTES && removals * WASTE_PER_REMOVAL >= fileBytes / 2;
     }
 
     /**
@@ -61,12 +69,14 @@ final class MapdbCompaction {
             try (DBHandle fresh = new DBHandle(DBMaker.fileDB(copy.toFile()).fileChannelEnable().make())) {
                 for (String name : db.getAllNames()) {
                     copyCollection(db, fresh.db, name, resetCounter, treeMap, treeMapSink);
+                    stepHook.accept("collection");
                 }
                 fresh.db.commit();
             }
             try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            stepHook.accept("copied");
             db.close();
             try (Stream<Path> leftovers = Files.list(file.getParent())) {
                 // A MapDB log of the old file would be replayed onto the copy at the next open.
@@ -76,6 +86,7 @@ final class MapdbCompaction {
             }
             Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
+            stepHook.accept("moved");
             try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
                 dir.force(true); // the rename itself survives a power cut
             }

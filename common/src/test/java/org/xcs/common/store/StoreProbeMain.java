@@ -42,36 +42,58 @@ public final class StoreProbeMain {
                 }
                 store.close();
             }
-            case "churn" -> {
-                // Like a PubSub node at its max_items: each commit adds key i and removes key i - CHURN_KEEP. A small
-                // log and compaction threshold make the opens copy the file often.
-                System.out.println("starting");
-                System.out.flush();
-                FileStore store = FileStore.open(dir, "probe", 1, null, 1024, CHURN_COMPACT_AFTER);
-                StoreMap<Long, String> kept = store.map(MAP, Codec.LONG, Codec.STRING);
-                StoreMap<Long, String> stable = store.map(STABLE_MAP, Codec.LONG, Codec.STRING);
-                if (stable.isEmpty()) { // entries no later commit touches: a copy must keep them too
-                    store.inTransaction(() -> {
-                        for (long k = 0; k < STABLE_ENTRIES; k++) {
-                            stable.put(k, "stable " + k);
-                        }
-                    });
-                }
-                System.out.println("opened" + store.compaction().map(c -> " " + c.describe()).orElse(""));
-                System.out.flush();
-                Map.Entry<Long, String> last = kept.last();
-                for (long i = last == null ? 0 : last.getKey() + 1; i < 1_000_000; i++) {
-                    long key = i;
-                    store.inTransaction(() -> {
-                        kept.put(key, "value " + key);
-                        kept.remove(key - CHURN_KEEP);
-                    });
-                    System.out.println("acked " + i);
-                    System.out.flush();
-                }
-                store.close();
+            case "churn-halt" -> {
+                // As churn, but the JVM halts (no hooks, no close: a kill) at the given step of the first copy.
+                String haltAt = args[2];
+                MapdbCompaction.stepHook = step -> {
+                    if (step.equals(haltAt)) {
+                        System.out.println("halting at " + step);
+                        System.out.flush();
+                        Runtime.getRuntime().halt(137);
+                    }
+                };
+                churn(dir);
             }
+            case "churn" -> churn(dir);
             default -> throw new IllegalArgumentException(args[0]);
         }
+    }
+
+    /**
+     * Like a PubSub node at its max_items: each commit adds key i and removes key i - CHURN_KEEP. A small log and
+     * copy threshold make the store copy its file often, at open and at checkpoints; "copied" is printed after
+     * each commit whose checkpoint copied it.
+     */
+    private static void churn(Path dir) {
+        System.out.println("starting");
+        System.out.flush();
+        FileStore store = FileStore.open(dir, "probe", 1, null, 1024, CHURN_COMPACT_AFTER);
+        StoreMap<Long, String> kept = store.map(MAP, Codec.LONG, Codec.STRING);
+        StoreMap<Long, String> stable = store.map(STABLE_MAP, Codec.LONG, Codec.STRING);
+        if (stable.isEmpty()) { // entries no later commit touches: a copy must keep them too
+            store.inTransaction(() -> {
+                for (long k = 0; k < STABLE_ENTRIES; k++) {
+                    stable.put(k, "stable " + k);
+                }
+            });
+        }
+        System.out.println("opened" + store.compaction().map(c -> " " + c.describe()).orElse(""));
+        System.out.flush();
+        Map.Entry<Long, String> last = kept.last();
+        long copies = 0;
+        for (long i = last == null ? 0 : last.getKey() + 1; i < 1_000_000; i++) {
+            long key = i;
+            store.inTransaction(() -> {
+                kept.put(key, "value " + key);
+                kept.remove(key - CHURN_KEEP);
+            });
+            System.out.println("acked " + i);
+            if (store.copiesWhileOpen() > copies) {
+                copies = store.copiesWhileOpen();
+                System.out.println("copied");
+            }
+            System.out.flush();
+        }
+        store.close();
     }
 }
