@@ -58,13 +58,18 @@ public final class FileStore extends LockingStore {
     private static final String CHECKPOINT = RESERVED_PREFIX + "redo.checkpoint";
     /** Entries removed since the file was last copied ({@link MapdbCompaction}); counted at checkpoints. */
     private static final String REMOVALS = RESERVED_PREFIX + "compaction.removals";
+    /** Bytes the last copy freed per removal (0: no copy yet); {@link MapdbCompaction#due} uses it. */
+    private static final String WASTE = RESERVED_PREFIX + "compaction.wastePerRemoval";
     /** About 20 MiB of measured waste: a copy at open frees at least that much. */
     static final long DEFAULT_COMPACT_AFTER_REMOVALS = 1L << 16;
     /**
-     * Estimated live data up to which a copy is made at a checkpoint rather than at the next open: transactions wait
-     * for the copy, measured at 30-120 ms for 2 MiB of live data and 680 ms for 17 MiB.
+     * File size up to which a due copy is made at a checkpoint rather than at the next open. Transactions wait for
+     * the copy, which takes time in proportion to the live data: 30-120 ms for 2 MiB, 680 ms for 17 MiB. A due copy
+     * means removals estimated to waste half the file, so at most about half of this is live. (The live size itself
+     * is not known without reading everything; estimated from the removals it came out 4x too high for a node
+     * trimming at 1,000 items, which would have kept the copies from ever running.)
      */
-    static final long MAX_LIVE_BYTES_COPIED_WHILE_OPEN = 4L << 20;
+    static final long MAX_FILE_BYTES_COPIED_WHILE_OPEN = 32L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
 
     // The file in use and its counters: a copy made at a checkpoint replaces them (all under the store lock).
@@ -147,7 +152,8 @@ public final class FileStore extends LockingStore {
             Files.deleteIfExists(copy); // a copy that a crash interrupted; the file it was made from is whole
             db = openFile(file);
             long removed = db.atomicLong(REMOVALS).open().get();
-            if (MapdbCompaction.due(removed, Files.size(file), compactAfterRemovals)) {
+            if (MapdbCompaction.due(removed, Files.size(file), compactAfterRemovals,
+                    db.atomicLong(WASTE).open().get())) {
                 long before = Files.size(file);
                 try {
                     compaction = MapdbCompaction.run(db, file, copy, removed, REMOVALS, FileStore::treeMap,
@@ -158,6 +164,7 @@ public final class FileStore extends LockingStore {
                 } finally {
                     db = openFile(file); // the copy, or the untouched file when copying failed
                 }
+                recordCopy(db, compaction);
             }
         } catch (IOException | RuntimeException e) {
             lock.close();
@@ -190,8 +197,22 @@ public final class FileStore extends LockingStore {
         DB db = DBMaker.fileDB(file.toFile()).fileChannelEnable().transactionEnable().make();
         db.atomicLong(CHECKPOINT).createOrOpen();
         db.atomicLong(REMOVALS).createOrOpen();
+        db.atomicLong(WASTE).createOrOpen();
         db.commit();
         return db;
+    }
+
+    /**
+     * After a copy, in the file now in use: what the copy freed per removal, or, when it failed, a removal count
+     * back at 0, so that the next attempt waits for as many removals again instead of coming at every checkpoint.
+     */
+    private static void recordCopy(DB db, StoreCompaction copy) {
+        if (copy.failed()) {
+            db.atomicLong(REMOVALS).open().set(0);
+        } else {
+            db.atomicLong(WASTE).open().set(MapdbCompaction.measuredWastePerRemoval(copy));
+        }
+        db.commit();
     }
 
     public Path dataDir() {
@@ -339,7 +360,7 @@ public final class FileStore extends LockingStore {
 
     /**
      * Right after a checkpoint, everything is in the file: when the removals since the last copy waste enough of it
-     * ({@link MapdbCompaction#due}) and the live data is small enough ({@link #MAX_LIVE_BYTES_COPIED_WHILE_OPEN}), the
+     * ({@link MapdbCompaction#due}) and the file is small enough ({@link #MAX_FILE_BYTES_COPIED_WHILE_OPEN}), the
      * file is copied to its live size now, so that a component that runs for months does not grow its file until a
      * restart. Transactions wait meanwhile (the store lock is held). Larger stores are copied at their next open.
      */
@@ -351,8 +372,8 @@ public final class FileStore extends LockingStore {
         } catch (IOException e) {
             return; // the copy is an optimisation: the next checkpoint tries again
         }
-        if (!MapdbCompaction.due(removed, bytes, compactAfterRemovals)
-                || bytes - removed * MapdbCompaction.WASTE_PER_REMOVAL > MAX_LIVE_BYTES_COPIED_WHILE_OPEN) {
+        if (bytes > MAX_FILE_BYTES_COPIED_WHILE_OPEN
+                || !MapdbCompaction.due(removed, bytes, compactAfterRemovals, db.atomicLong(WASTE).open().get())) {
             return;
         }
         StoreCompaction copied;
@@ -364,6 +385,7 @@ public final class FileStore extends LockingStore {
         }
         // The copy, or the old file when copying failed: both hold every checkpointed write.
         db = openFile(file);
+        recordCopy(db, copied);
         checkpoint = db.atomicLong(CHECKPOINT).open();
         removals = db.atomicLong(REMOVALS).open();
         raws.forEach((name, map) -> map.swap(treeMap(db, name)));

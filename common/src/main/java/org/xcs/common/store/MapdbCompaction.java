@@ -32,8 +32,12 @@ import org.mapdb.DBMaker;
  */
 final class MapdbCompaction {
 
-    /** Below this measured waste per removal, so that a due compaction really frees at least what it estimates. */
-    static final long WASTE_PER_REMOVAL = 256;
+    /**
+     * The waste per removal assumed until a copy has measured it: below the 330-460 bytes measured for a node trimming
+     * at its max_items, so that a due copy frees at least what it estimates there. A large map losing entries at its
+     * front wastes less (49 bytes measured), so each copy records what it freed per removal for the next decision.
+     */
+    static final long DEFAULT_WASTE_PER_REMOVAL = 256;
     /** MapDB's smallest file is 2 MiB: a smaller file than this has too little to give back. */
     static final long MIN_FILE_BYTES = 4L << 20;
     /**
@@ -50,8 +54,17 @@ final class MapdbCompaction {
      * estimated to waste is at least half the file: a large store with little churn is not copied for a small gain,
      * and the copying work stays proportional to the space it frees.
      */
-    static boolean due(long removals, long fileBytes, long minRemovals) {
-        return removals >= minRemovals && fileBytes >= MIN_FILE_BYTES && removals * WASTE_PER_REMOVAL >= fileBytes / 2;
+    static boolean due(long removals, long fileBytes, long minRemovals, long wastePerRemoval) {
+        long waste = wastePerRemoval > 0 ? wastePerRemoval : DEFAULT_WASTE_PER_REMOVAL;
+        return removals >= minRemovals && fileBytes >= MIN_FILE_BYTES && removals * waste >= fileBytes / 2;
+    }
+
+    /** What a successful copy freed per removal, kept within [16, 4096] bytes; 0 (the default) when unknown. */
+    static long measuredWastePerRemoval(StoreCompaction copy) {
+        if (copy.failed() || copy.removals() <= 0) {
+            return 0;
+        }
+        return Math.max(16, Math.min(4096, (copy.bytesBefore() - copy.bytesAfter()) / copy.removals()));
     }
 
     /**
