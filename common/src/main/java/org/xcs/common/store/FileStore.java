@@ -58,8 +58,8 @@ public final class FileStore extends LockingStore {
     private static final String CHECKPOINT = RESERVED_PREFIX + "redo.checkpoint";
     /** Entries removed since the file was last copied ({@link MapdbCompaction}); counted at checkpoints. */
     private static final String REMOVALS = RESERVED_PREFIX + "compaction.removals";
-    /** Bytes the last copy freed per removal (0: no copy yet); {@link MapdbCompaction#due} uses it. */
-    private static final String WASTE = RESERVED_PREFIX + "compaction.wastePerRemoval";
+    /** The file's size right after its last copy (0: never copied); {@link MapdbCompaction#due} uses it. */
+    private static final String COPIED_BYTES = RESERVED_PREFIX + "compaction.bytesAfterLastCopy";
     /** About 20 MiB of measured waste: a copy at open frees at least that much. */
     static final long DEFAULT_COMPACT_AFTER_REMOVALS = 1L << 16;
     /**
@@ -153,7 +153,7 @@ public final class FileStore extends LockingStore {
             db = openFile(file);
             long removed = db.atomicLong(REMOVALS).open().get();
             if (MapdbCompaction.due(removed, Files.size(file), compactAfterRemovals,
-                    db.atomicLong(WASTE).open().get())) {
+                    db.atomicLong(COPIED_BYTES).open().get())) {
                 long before = Files.size(file);
                 try {
                     compaction = MapdbCompaction.run(db, file, copy, removed, REMOVALS, FileStore::treeMap,
@@ -197,20 +197,21 @@ public final class FileStore extends LockingStore {
         DB db = DBMaker.fileDB(file.toFile()).fileChannelEnable().transactionEnable().make();
         db.atomicLong(CHECKPOINT).createOrOpen();
         db.atomicLong(REMOVALS).createOrOpen();
-        db.atomicLong(WASTE).createOrOpen();
+        db.atomicLong(COPIED_BYTES).createOrOpen();
         db.commit();
         return db;
     }
 
     /**
-     * After a copy, in the file now in use: what the copy freed per removal, or, when it failed, a removal count
-     * back at 0, so that the next attempt waits for as many removals again instead of coming at every checkpoint.
+     * After a copy, in the file now in use: its size, from which the file must double before the next copy, or,
+     * when the copy failed, a removal count back at 0, so that the next attempt waits for as many removals again
+     * instead of coming at every checkpoint.
      */
     private static void recordCopy(DB db, StoreCompaction copy) {
         if (copy.failed()) {
             db.atomicLong(REMOVALS).open().set(0);
         } else {
-            db.atomicLong(WASTE).open().set(MapdbCompaction.measuredWastePerRemoval(copy));
+            db.atomicLong(COPIED_BYTES).open().set(copy.bytesAfter());
         }
         db.commit();
     }
@@ -373,7 +374,7 @@ public final class FileStore extends LockingStore {
             return; // the copy is an optimisation: the next checkpoint tries again
         }
         if (bytes > MAX_FILE_BYTES_COPIED_WHILE_OPEN
-                || !MapdbCompaction.due(removed, bytes, compactAfterRemovals, db.atomicLong(WASTE).open().get())) {
+                || !MapdbCompaction.due(removed, bytes, compactAfterRemovals, db.atomicLong(COPIED_BYTES).open().get())) {
             return;
         }
         StoreCompaction copied;

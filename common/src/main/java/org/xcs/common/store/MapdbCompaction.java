@@ -33,11 +33,10 @@ import org.mapdb.DBMaker;
 final class MapdbCompaction {
 
     /**
-     * The waste per removal assumed until a copy has measured it: below the 330-460 bytes measured for a node trimming
-     * at its max_items, so that a due copy frees at least what it estimates there. A large map losing entries at its
-     * front wastes less (49 bytes measured), so each copy records what it freed per removal for the next decision.
+     * The waste per removal assumed for a file never copied: below the 330-460 bytes measured for a node trimming at
+     * its max_items, so that a first copy frees at least what it estimates there.
      */
-    static final long DEFAULT_WASTE_PER_REMOVAL = 256;
+    static final long WASTE_PER_REMOVAL = 256;
     /** MapDB's smallest file is 2 MiB: a smaller file than this has too little to give back. */
     static final long MIN_FILE_BYTES = 4L << 20;
     /**
@@ -50,21 +49,21 @@ final class MapdbCompaction {
     }
 
     /**
-     * Due once {@code removals} (counted since the last copy) reach {@code minRemovals} and the space they are
-     * estimated to waste is at least half the file: a large store with little churn is not copied for a small gain,
-     * and the copying work stays proportional to the space it frees.
+     * Due once {@code removals} (counted since the last copy) reach {@code minRemovals} in a file of at least
+     * {@link #MIN_FILE_BYTES}, and then: for a file never copied ({@code bytesAfterLastCopy} 0), when the removals
+     * are estimated to waste at least half of it ({@link #WASTE_PER_REMOVAL}), so a large store with little churn is
+     * not copied for a small gain; after a copy, when the file has at least doubled since. The doubling, not an
+     * estimate, keeps the file bounded: a copy measured to free 46 bytes per removal (two maps trimmed per publish)
+     * would, used as the estimate, have held back every later copy while the file grew by about 165 per removal.
+     * The work stays proportional: each copy reads at most what the file held after the previous one grew twofold.
      */
-    static boolean due(long removals, long fileBytes, long minRemovals, long wastePerRemoval) {
-        long waste = wastePerRemoval > 0 ? wastePerRemoval : DEFAULT_WASTE_PER_REMOVAL;
-        return removals >= minRemovals && fileBytes >= MIN_FILE_BYTES && removals * waste >= fileBytes / 2;
-    }
-
-    /** What a successful copy freed per removal, kept within [16, 4096] bytes; 0 (the default) when unknown. */
-    static long measuredWastePerRemoval(StoreCompaction copy) {
-        if (copy.failed() || copy.removals() <= 0) {
-            return 0;
+    static boolean due(long removals, long fileBytes, long minRemovals, long bytesAfterLastCopy) {
+        if (removals < minRemovals || fileBytes < MIN_FILE_BYTES) {
+            return false;
         }
-        return Math.max(16, Math.min(4096, (copy.bytesBefore() - copy.bytesAfter()) / copy.removals()));
+        return bytesAfterLastCopy > 0
+                ? fileBytes >= 2 * bytesAfterLastCopy
+                : removals * WASTE_PER_REMOVAL >= fileBytes / 2;
     }
 
     /**

@@ -719,29 +719,20 @@ class FileStoreTest extends StoreContract {
     }
 
     @Test
-    void aCopyIsDueAfterEnoughRemovalsWhenTheyWasteAtLeastHalfTheFile() {
+    void aFirstCopyIsDueWhenRemovalsWasteHalfTheFileAndEveryLaterOneWhenTheFileHasDoubled() {
         long min = FileStore.DEFAULT_COMPACT_AFTER_REMOVALS;
         assertTrue(MapdbCompaction.due(min, 20L << 20, min, 0));
         assertFalse(MapdbCompaction.due(min - 1, 20L << 20, min, 0));
         // A large store with some churn is not copied whole for a small gain.
         assertFalse(MapdbCompaction.due(min, 1L << 30, min, 0));
         assertTrue(MapdbCompaction.due(1L << 22, 1L << 30, min, 0));
-        // Once a copy measured less waste per removal than assumed, more removals are needed.
-        assertFalse(MapdbCompaction.due(min, 20L << 20, min, 49));
-        assertTrue(MapdbCompaction.due(220_000, 20L << 20, min, 49));
+        // After a copy, the file doubling is what counts, however little a removal seems to waste.
+        assertFalse(MapdbCompaction.due(1L << 22, (10L << 20) - 1, min, 5L << 20));
+        assertTrue(MapdbCompaction.due(min, 10L << 20, min, 5L << 20));
+        assertFalse(MapdbCompaction.due(min - 1, 100L << 20, min, 5L << 20));
         // Nothing to give back below 4 MiB: MapDB's file starts at 2.
         assertFalse(MapdbCompaction.due(min, 3L << 20, min, 0));
-    }
-
-    @Test
-    void aCopyRecordsWhatItFreedPerRemovalWithinBounds() {
-        assertEquals(20L * 1024 * 1024 / 65_536,
-                MapdbCompaction.measuredWastePerRemoval(new StoreCompaction(22L << 20, 2L << 20, 65_536,
-                        java.time.Duration.ZERO, null)));
-        assertEquals(16, MapdbCompaction.measuredWastePerRemoval(new StoreCompaction(4L << 20, 4L << 20, 10,
-                java.time.Duration.ZERO, null)));
-        assertEquals(0, MapdbCompaction.measuredWastePerRemoval(StoreCompaction.failed(4L << 20, 10,
-                new java.io.IOException("disk full"))));
+        assertFalse(MapdbCompaction.due(min, 3L << 20, min, 1L << 20));
     }
 
     // A kill lands anywhere: in an open that copies the file (the churn probe's threshold makes most opens copy), in
