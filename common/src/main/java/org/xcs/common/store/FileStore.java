@@ -60,14 +60,13 @@ public final class FileStore extends LockingStore {
     private static final String REMOVALS = RESERVED_PREFIX + "compaction.removals";
     /** The file's size right after its last copy (0: never copied); {@link MapdbCompaction#due} uses it. */
     private static final String COPIED_BYTES = RESERVED_PREFIX + "compaction.bytesAfterLastCopy";
-    /** About 20 MiB of measured waste: a copy at open frees at least that much. */
+    /** Removals before a copy can be due: about 20 MiB of waste at the 330 bytes measured per trimmed item. */
     static final long DEFAULT_COMPACT_AFTER_REMOVALS = 1L << 16;
     /**
      * File size up to which a due copy is made at a checkpoint rather than at the next open. Transactions wait for
-     * the copy, which takes time in proportion to the live data: 30-120 ms for 2 MiB, 680 ms for 17 MiB. A due copy
-     * means removals estimated to waste half the file, so at most about half of this is live. (The live size itself
-     * is not known without reading everything; estimated from the removals it came out 4x too high for a node
-     * trimming at 1,000 items, which would have kept the copies from ever running.)
+     * the copy, which takes time in proportion to the live data: 30-120 ms for 2 MiB, 680 ms for 17 MiB. The bound
+     * is on the file, because the live size is not known without reading everything (estimated from the removals, it
+     * came out 4x too high for a node trimming at 1,000 items, which would have kept those copies from running).
      */
     static final long MAX_FILE_BYTES_COPIED_WHILE_OPEN = 32L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
@@ -360,10 +359,11 @@ public final class FileStore extends LockingStore {
     }
 
     /**
-     * Right after a checkpoint, everything is in the file: when the removals since the last copy waste enough of it
-     * ({@link MapdbCompaction#due}) and the file is small enough ({@link #MAX_FILE_BYTES_COPIED_WHILE_OPEN}), the
-     * file is copied to its live size now, so that a component that runs for months does not grow its file until a
-     * restart. Transactions wait meanwhile (the store lock is held). Larger stores are copied at their next open.
+     * Right after a checkpoint, everything is in the file: when a copy is due ({@link MapdbCompaction#due}) and the
+     * file is small enough ({@link #MAX_FILE_BYTES_COPIED_WHILE_OPEN}), the file is copied to its live size now, so
+     * that a component that runs for months does not grow its file until a restart. Transactions wait meanwhile
+     * (the store lock is held). Larger files are copied at the next open. Should reopening the file fail after the
+     * copy (the disk gone), this commit fails and the store with it, as any engine failure does.
      */
     private void copyIfWasteful() {
         long removed = removals.get();
@@ -373,8 +373,9 @@ public final class FileStore extends LockingStore {
         } catch (IOException e) {
             return; // the copy is an optimisation: the next checkpoint tries again
         }
+        long copiedBytes = db.atomicLong(COPIED_BYTES).open().get();
         if (bytes > MAX_FILE_BYTES_COPIED_WHILE_OPEN
-                || !MapdbCompaction.due(removed, bytes, compactAfterRemovals, db.atomicLong(COPIED_BYTES).open().get())) {
+                || !MapdbCompaction.due(removed, bytes, compactAfterRemovals, copiedBytes)) {
             return;
         }
         StoreCompaction copied;

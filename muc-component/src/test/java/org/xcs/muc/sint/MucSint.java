@@ -28,10 +28,11 @@ final class MucSint {
                     new RaceSite("MultiUserChatOccupantIntegrationTest.java:752",
                             "MucSmackHostContract.aFullRoomRefusesANonAdminWithServiceUnavailableAndStaysFull"),
                     "three's refused join: Smack hands our error presence to the join's collector first, and the"
-                            + " woken join() throws and removes the room's presence listener (removeConnectionCallbacks)"
-                            + " before the reader thread picks the listeners for that same presence"
-                            + " (AbstractXMPPConnection.invokeStanzaCollectorsAndNotifyRecvListeners), so the participant"
-                            + " listener the test waits on at line 752 never gets it (the test says 'not watertight');"
+                            + " woken join() throws and removes the room's presence listener"
+                            + " (removeConnectionCallbacks) before the reader thread picks the listeners for that same"
+                            + " presence (AbstractXMPPConnection.invokeStanzaCollectorsAndNotifyRecvListeners), so the"
+                            + " participant listener the test waits on at line 752 never gets it (the test says 'not"
+                            + " watertight');"
                             + " the join had already failed with the expected service-unavailable at line 747; CI saw"
                             + " the 5 s timeout at first once in several runs, and one day in all 4 runs")
             .withKnownClientRace("MultiUserChatOccupantIntegrationTest.mucLeaveTest",
