@@ -54,7 +54,8 @@ final class MapdbCompaction {
      * are estimated to waste at least half of it ({@link #WASTE_PER_REMOVAL}), so a large store with little churn is
      * not copied for a small gain; after a copy, when the file has at least doubled since. The doubling, not an
      * estimate, keeps the file bounded: a copy measured to free 46 bytes per removal (two maps trimmed per publish)
-     * would, used as the estimate, have held back every later copy while the file grew by about 165 per removal.
+     * would, used as the estimate, have needed the file to grow by less than 92 bytes per removal for another copy
+     * to come, and a component's file grew past 13 MiB without one.
      * The work stays proportional: each copy reads at most what the file held after the previous one grew twofold.
      */
     static boolean due(long removals, long fileBytes, long minRemovals, long bytesAfterLastCopy) {
