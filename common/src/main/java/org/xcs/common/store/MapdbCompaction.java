@@ -93,7 +93,7 @@ final class MapdbCompaction {
             stepHook.accept("copied");
             db.close();
             try (Stream<Path> leftovers = Files.list(file.getParent())) {
-                // A MapDB log of the old file would be replayed onto the copy at the next open.
+                // A clean close deletes MapDB's log: one left over means the old file was not closed cleanly.
                 if (leftovers.anyMatch(p -> p.getFileName().toString().startsWith(file.getFileName() + ".wal"))) {
                     throw new IOException("MapDB left its log beside " + file + " after a clean close");
                 }

@@ -7,7 +7,8 @@ import java.util.Map;
  * Runs in a child JVM for the tests that need a second process: {@code open DIR} tries to open the store and
  * reports; {@code write DIR [LOG_BYTES]} commits keys n, n+1, n+2... (n: the keys already there) printing "acked i"
  * after each commit has returned, with a redo log of LOG_BYTES (default: the production size); {@code churn DIR}
- * commits key i and removes key i - 10, printing "acked i", with a store that copies its file at open often.
+ * commits key i and removes key i - 10, printing "acked i", with a store that copies its file at open often;
+ * {@code write-halt DIR N} writes as {@code write} with a 1 KiB log and halts half-way through MapDB's Nth commit.
  */
 public final class StoreProbeMain {
 
@@ -31,16 +32,24 @@ public final class StoreProbeMain {
             }
             case "write" -> {
                 long logBytes = args.length > 2 ? Long.parseLong(args[2]) : FileStore.DEFAULT_LOG_BYTES;
-                FileStore store = FileStore.open(dir, "probe", 1, null, logBytes);
-                StoreMap<Long, String> acked = store.map(MAP, Codec.LONG, Codec.STRING);
-                // Continues after what an earlier (killed) writer left, so that kill tests can repeat on one dir.
-                for (long i = acked.size(); i < 1_000_000; i++) {
-                    long key = i;
-                    store.inTransaction(() -> acked.put(key, "value " + key));
-                    System.out.println("acked " + i);
-                    System.out.flush();
-                }
-                store.close();
+                write(FileStore.open(dir, "probe", 1, null, logBytes));
+            }
+            case "write-halt" -> {
+                // As write with a 1 KiB log, but the JVM halts (a kill) half-way through the writes of the Nth commit
+                // MapDB makes to its main file (the file's creation and the first checkpoints included).
+                int haltAt = Integer.parseInt(args[2]);
+                int[] commits = {0};
+                JournaledVolume.writeHook = (index, count) -> {
+                    if (index == 0) {
+                        commits[0]++;
+                    }
+                    if (commits[0] == haltAt && index == count / 2) {
+                        System.out.println("halting after write " + (index + 1) + " of " + count);
+                        System.out.flush();
+                        Runtime.getRuntime().halt(137);
+                    }
+                };
+                write(FileStore.open(dir, "probe", 1, null, 1024));
             }
             case "churn-halt" -> {
                 // As churn, but the JVM halts (no hooks, no close: a kill) at the given step of the first copy.
@@ -57,6 +66,18 @@ public final class StoreProbeMain {
             case "churn" -> churn(dir);
             default -> throw new IllegalArgumentException(args[0]);
         }
+    }
+
+    /** Commits keys n, n+1... printing "acked i" after each; continues after what an earlier (killed) writer left. */
+    private static void write(FileStore store) {
+        StoreMap<Long, String> acked = store.map(MAP, Codec.LONG, Codec.STRING);
+        for (long i = acked.size(); i < 1_000_000; i++) {
+            long key = i;
+            store.inTransaction(() -> acked.put(key, "value " + key));
+            System.out.println("acked " + i);
+            System.out.flush();
+        }
+        store.close();
     }
 
     /**
