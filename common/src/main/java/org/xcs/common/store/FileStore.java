@@ -2,10 +2,10 @@ package org.xcs.common.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -15,12 +15,12 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mapdb.Atomic;
+import org.mapdb.CC;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
-import org.mapdb.CC;
+import org.mapdb.Serializer;
 import org.mapdb.StoreWAL;
 import org.mapdb.volume.VolumeFactory;
-import org.mapdb.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * undoable instead ({@link UndoJournal}, {@link JournaledVolume}, {@code <component>.mapdb.undo}). On open, an
  * unfinished checkpoint is undone, then we replay the redo records that follow the last finished one, so a commit
  * that has returned survives {@code kill -9} at any point, checkpoints included (FileStoreTest kills the writer at
- * random points of back-to-back commits with a small log, and halts it in the middle of a checkpoint's writes). Why not MapDB's commit for every transaction: it creates its
- * log file, writes and fsyncs it, copies the pages into the main file and fsyncs that, then truncates and deletes
- * the log: three ext4 journal commits (3.6 ms on a quiet disk, 10-16 ms p50 with other processes writing), and
- * MapDB 3.1 has no option to skip any of them. Our log never changes size, so its sync waits for no journal.
+ * random points of back-to-back commits with a small log, and halts it in the middle of a checkpoint's writes).
+ * Why not MapDB's commit for every transaction: it creates its log file, writes and fsyncs it, copies the pages
+ * into the main file and fsyncs that, then truncates and deletes the log: three ext4 journal commits (3.6 ms on a
+ * quiet disk, 10-16 ms p50 with other processes writing), and MapDB 3.1 has no option to skip any of them. Our log
+ * never changes size, so its sync waits for no journal.
  *
  * <p>Rollback: MapDB rolls back to the last checkpoint, then the redo records after it are applied again. That
  * restores exactly the durable state, also after an engine call failed half-way, at the cost of re-applying at

@@ -16,9 +16,10 @@ import org.mapdb.volume.VolumeFactory;
 /**
  * MapDB's main file, with every commit made undoable ({@link UndoJournal} says why). MapDB writes its main file only
  * while it commits, and ends each commit with {@link #sync}. The writes are held here until then (or until a read
- * needs them, or {@link #MAX_HELD_BYTES} of them are held), so a commit costs two more syncs, not one per write: the before-images of everything the commit
- * overwrites go to the undo file and are synced, then the writes go to the main file, which MapDB syncs, and then the
- * undo file is emptied and synced. Reads see the held writes, so MapDB sees its file as it wrote it.
+ * needs them, or {@link #MAX_HELD_BYTES} of them are held), so a commit costs two more syncs, not one per write:
+ * the before-images of everything the commit overwrites go to the undo file and are synced, then the writes go to
+ * the main file, which MapDB syncs, and then the undo file is emptied and synced. Reads see the held writes, so
+ * MapDB sees its file as it wrote it.
  */
 final class JournaledVolume extends Volume {
 
