@@ -36,7 +36,7 @@ public final class StoreProbeMain {
             }
             case "write-halt" -> {
                 // As write with a 1 KiB log, but the JVM halts (a kill) half-way through the writes of the Nth commit
-                // MapDB makes to its main file (the file's creation and the first checkpoints included).
+                // MapDB makes to its main file (from the first commits on a new file to later checkpoints).
                 int haltAt = Integer.parseInt(args[2]);
                 int[] commits = {0};
                 JournaledVolume.writeHook = (index, count) -> {
