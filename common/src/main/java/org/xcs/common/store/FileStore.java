@@ -1,11 +1,9 @@
 package org.xcs.common.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -155,12 +153,11 @@ public final class FileStore extends LockingStore {
         DataDirLock lock = DataDirLock.acquire(dataDir);
         DB db;
         StoreCompaction compaction = null;
-        int undone;
         Path file = dataDir.resolve(componentName + ".mapdb");
         try {
             Path copy = dataDir.resolve(componentName + ".mapdb.compact");
             Files.deleteIfExists(copy); // a copy that a crash interrupted; the file it was made from is whole
-            undone = UndoJournal.rollBack(undoFile(file), file);
+            int undone = UndoJournal.rollBack(undoFile(file), file);
             if (undone > 0) {
                 LOG.warn("{}: undid a checkpoint that a crash interrupted ({} before-images written back); the redo"
                         + " log replays the commits since the last finished one", file, undone);
@@ -226,13 +223,9 @@ public final class FileStore extends LockingStore {
         } finally {
             db.close();
         }
-        try (FileChannel channel = FileChannel.open(fresh, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
+        MapdbCompaction.force(fresh);
         Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        }
+        MapdbCompaction.forceDirectoryOf(file);
     }
 
     /**
@@ -245,10 +238,10 @@ public final class FileStore extends LockingStore {
         }
         String name = file.toString();
         VolumeFactory volumes = JournaledVolume.factory(file, new UndoJournal(undoFile(file)));
-        boolean exists = volumes.exists(name);
         StoreWAL engine = StoreWAL.make(name, volumes, 0L, true, CC.STORE_DIRECT_CONC_SHIFT, 0L, 0L, false, false,
                 false, true, false);
-        DB db = new DB(engine, exists, true, Thread.currentThread().getContextClassLoader(), 0);
+        // storeOpened: the file exists here (made above if it did not), with its catalog committed.
+        DB db = new DB(engine, true, true, Thread.currentThread().getContextClassLoader(), 0);
         db.atomicLong(CHECKPOINT).createOrOpen();
         db.atomicLong(REMOVALS).createOrOpen();
         db.atomicLong(COPIED_BYTES).createOrOpen();

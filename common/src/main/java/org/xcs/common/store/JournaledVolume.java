@@ -170,12 +170,12 @@ final class JournaledVolume extends Volume {
         }
         try {
             begin();
-            long original = undo.originalLength();
+            long imaged = Math.min(undo.originalLength(), file.length()); // beyond it, the undo cuts the file
             List<Long> offsets = new ArrayList<>();
             List<byte[]> images = new ArrayList<>();
             for (Write w : held) {
-                long end = Math.min(w.offset + w.bytes.length, Math.min(original, file.length()));
-                if (end > w.offset) { // what lies beyond the old length is cut off by the undo
+                long end = Math.min(w.offset + w.bytes.length, imaged);
+                if (end > w.offset) {
                     byte[] image = new byte[(int) (end - w.offset)];
                     file.getData(w.offset, image, 0, image.length);
                     offsets.add(w.offset);

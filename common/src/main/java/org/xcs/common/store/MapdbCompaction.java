@@ -87,9 +87,7 @@ final class MapdbCompaction {
                 }
                 fresh.db.commit();
             }
-            try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
+            force(copy);
             stepHook.accept("copied");
             db.close();
             try (Stream<Path> leftovers = Files.list(file.getParent())) {
@@ -101,9 +99,7 @@ final class MapdbCompaction {
             Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             stepHook.accept("moved");
-            try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                dir.force(true); // the rename itself survives a power cut
-            }
+            forceDirectoryOf(file);
         } finally {
             if (!db.isClosed()) {
                 db.close();
@@ -148,6 +144,20 @@ final class MapdbCompaction {
             if (!db.isClosed()) {
                 db.close();
             }
+        }
+    }
+
+    /** Syncs {@code path}'s data and size. */
+    static void force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** Syncs the directory holding {@code path}, so that a rename into it survives a power cut. */
+    static void forceDirectoryOf(Path path) throws IOException {
+        try (FileChannel dir = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
         }
     }
 }

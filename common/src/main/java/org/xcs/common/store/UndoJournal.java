@@ -141,10 +141,7 @@ final class UndoJournal implements AutoCloseable {
                 records.add(new long[] {offset, at + 12, length});
                 at += 12 + length + 4;
             }
-            if (originalLength == 0) {
-                // The commit was the file's creation: without it there is no file.
-                Files.deleteIfExists(main);
-            } else if (Files.exists(main)) {
+            if (Files.exists(main)) {
                 try (FileChannel ch = FileChannel.open(main, StandardOpenOption.WRITE)) {
                     for (int i = records.size() - 1; i >= 0; i--) { // newest first: the oldest image wins
                         long[] r = records.get(i);
