@@ -64,7 +64,7 @@ final class UndoJournal implements AutoCloseable {
         header.putLong(MAGIC).putLong(mainLength);
         header.putInt(crc(header.array(), 0, 16));
         header.flip();
-        writeFully(header, 0);
+        writeFully(channel, header, 0);
         channel.force(false);
         originalLength = mainLength;
     }
@@ -86,7 +86,7 @@ final class UndoJournal implements AutoCloseable {
             out.putInt(crc(out.array(), start, out.position() - start));
         }
         out.flip();
-        writeFully(out, channel.size());
+        writeFully(channel, out, channel.size());
         channel.force(false);
     }
 
@@ -107,7 +107,7 @@ final class UndoJournal implements AutoCloseable {
         }
     }
 
-    private void writeFully(ByteBuffer buffer, long position) throws IOException {
+    private static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         while (buffer.hasRemaining()) {
             position += channel.write(buffer, position);
         }
@@ -122,6 +122,9 @@ final class UndoJournal implements AutoCloseable {
             return 0;
         }
         byte[] bytes = Files.readAllBytes(undo);
+        if (bytes.length == 0) {
+            return 0; // what every finished commit leaves: nothing to undo, nothing to empty
+        }
         int restored = 0;
         if (bytes.length >= HEADER && validHeader(bytes)) {
             long originalLength = ByteBuffer.wrap(bytes, 8, 8).getLong();
@@ -145,11 +148,7 @@ final class UndoJournal implements AutoCloseable {
                 try (FileChannel ch = FileChannel.open(main, StandardOpenOption.WRITE)) {
                     for (int i = records.size() - 1; i >= 0; i--) { // newest first: the oldest image wins
                         long[] r = records.get(i);
-                        ByteBuffer image = ByteBuffer.wrap(bytes, (int) r[1], (int) r[2]);
-                        long position = r[0];
-                        while (image.hasRemaining()) {
-                            position += ch.write(image, position);
-                        }
+                        writeFully(ch, ByteBuffer.wrap(bytes, (int) r[1], (int) r[2]), r[0]);
                     }
                     if (ch.size() > originalLength) {
                         ch.truncate(originalLength);
