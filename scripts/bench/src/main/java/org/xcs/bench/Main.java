@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 import org.xcs.bench.report.Results;
 import org.xcs.bench.testbed.Testbed;
@@ -47,6 +48,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "bench-results", description = "Directory for the JSON results and logs.")
     Path out;
 
+    @Option(names = "--prosody-nagle", description = "Keep Prosody's default, Nagle's algorithm on, instead of the"
+            + " network_settings = { nagle = false } that docs/hosts.md recommends (for the built-ins and ours alike).")
+    boolean prosodyNagle;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -56,8 +61,11 @@ public final class Main implements Callable<Integer> {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("xcs-bench-");
         BenchSettings settings = new BenchSettings(smoke, smoke ? 1 : repeats,
-                smoke ? SMOKE_STEP : Duration.ofMillis((long) (stepSeconds * 1000)), hosts, work);
+                smoke ? SMOKE_STEP : Duration.ofMillis((long) (stepSeconds * 1000)), hosts, work,
+                Testbeds.fresh(prosodyNagle ? Testbed.Builder::prosodyNagle : UnaryOperator.identity()));
         Results results = run(settings, scenarios);
+        results.note("prosody nagle", prosodyNagle ? "on (the host's default, --prosody-nagle)"
+                : "off (network_settings = { nagle = false })");
         results.printTable(System.out);
         Path json = out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
         results.writeJson(json);
@@ -73,9 +81,11 @@ public final class Main implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Scenario> chosen = Scenarios.all().stream().filter(s -> ids.isEmpty() || ids.contains(s.id())).toList();
         Results results;
+        UnaryOperator<Testbed.Builder> hostOptions = settings.testbeds().hostOptions();
         try (Testbeds beds = settings.smoke() && chosen.stream().anyMatch(Scenario::usesTestbeds)
-                ? Testbeds.shared(settings.workDir(), settings.hosts(), Testbed.Builder::openBuiltinPubSub)
-                : Testbeds.fresh()) {
+                ? Testbeds.shared(settings.workDir(), settings.hosts(), hostOptions,
+                        Testbed.Builder::openBuiltinPubSub)
+                : Testbeds.fresh(hostOptions)) {
             results = runAll(settings.with(beds), chosen);
         }
         String seconds = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9);

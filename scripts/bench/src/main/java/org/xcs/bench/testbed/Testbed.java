@@ -225,6 +225,7 @@ public final class Testbed implements AutoCloseable {
         private final List<String> ejabberdTopLevel = new ArrayList<>();
         private final List<String> components = new ArrayList<>(List.of(OUR_MUC, OUR_PUBSUB));
         private boolean openBuiltinPubSub;
+        private boolean prosodyNagle;
         private boolean pubSubOpened;
         private boolean componentsInProcess;
 
@@ -295,6 +296,17 @@ public final class Testbed implements AutoCloseable {
         }
 
         /**
+         * Leaves Prosody 0.12's default, Nagle's algorithm on every connection, which the testbed otherwise turns off
+         * as docs/hosts.md recommends to admins (ejabberd turns it off by itself): with it on, a stanza Prosody
+         * writes while its previous one on that connection is not acknowledged waits for the peer's delayed ACK, 40
+         * ms on Linux (BENCHMARKS.md, ninth session). For measuring what a host left at its defaults does.
+         */
+        public Builder prosodyNagle() {
+            prosodyNagle = true;
+            return this;
+        }
+
+        /**
          * Our MUC and PubSub run inside the bench's JVM ({@link InProcessComponent}): for a smoke run's shared beds
          * only, whose figures mean nothing. Not an option of the host, so {@link #covers} ignores it.
          */
@@ -306,6 +318,7 @@ public final class Testbed implements AutoCloseable {
         /** True if a bed built from this builder has every option {@code other} asks for (a shared bed may have more). */
         boolean covers(Builder other) {
             return kind.equals(other.kind) && (openBuiltinPubSub || !other.openBuiltinPubSub)
+                    && prosodyNagle == other.prosodyNagle
                     && prosodyGlobal.containsAll(other.prosodyGlobal) && prosodyMuc.containsAll(other.prosodyMuc)
                     && prosodyPubsub.containsAll(other.prosodyPubsub) && ejabberdMuc.containsAll(other.ejabberdMuc)
                     && ejabberdPubsub.containsAll(other.ejabberdPubsub)
@@ -339,6 +352,10 @@ public final class Testbed implements AutoCloseable {
             b.globalConfig("modules_disabled = { \"tls\"; \"s2s\"; \"limits\" }\n"
                     + "c2s_stanza_size_limit = 1024*1024\n"
                     + "log = { warn = " + lua(workDirLog()) + " }");
+            if (!prosodyNagle) {
+                // The setting docs/hosts.md recommends: for the built-ins and ours alike (see prosodyNagle()).
+                b.globalConfig("network_settings = { nagle = false }");
+            }
             prosodyGlobal.forEach(b::globalConfig);
             // RFC 4505 SASL ANONYMOUS: every driver client gets a fresh JID, no accounts to create.
             b.hostConfig("authentication = \"anonymous\"");

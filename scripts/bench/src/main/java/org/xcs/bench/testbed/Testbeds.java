@@ -31,23 +31,37 @@ import java.util.function.UnaryOperator;
 public final class Testbeds implements AutoCloseable {
     private final Map<String, CompletableFuture<Shared>> shared;
     private final ExecutorService starts;
+    private final UnaryOperator<Testbed.Builder> hostOptions;
 
-    private Testbeds(Map<String, CompletableFuture<Shared>> shared, ExecutorService starts) {
+    private Testbeds(Map<String, CompletableFuture<Shared>> shared, ExecutorService starts,
+                     UnaryOperator<Testbed.Builder> hostOptions) {
         this.shared = shared;
         this.starts = starts;
+        this.hostOptions = hostOptions;
     }
 
     /** Every lease a fresh testbed (a full run). */
     public static Testbeds fresh() {
-        return new Testbeds(Map.of(), null);
+        return fresh(UnaryOperator.identity());
+    }
+
+    /** Every lease a fresh testbed with {@code hostOptions} (the run's, e.g. {@code --prosody-nagle}) under its own. */
+    public static Testbeds fresh(UnaryOperator<Testbed.Builder> hostOptions) {
+        return new Testbeds(Map.of(), null, hostOptions);
+    }
+
+    /** The options every testbed of this run gets before a scenario's own (see {@link #fresh(UnaryOperator)}). */
+    public UnaryOperator<Testbed.Builder> hostOptions() {
+        return hostOptions;
     }
 
     /**
-     * One shared testbed per kind in {@code kinds}, built with {@code options}: these must include every option any
-     * scenario asks for (a lease whose options the shared bed lacks fails rather than measuring on the wrong host).
-     * For smoke runs: our components run in the bench's JVM.
+     * One shared testbed per kind in {@code kinds}, built with {@code hostOptions} and then {@code options}: these
+     * must include every option any scenario asks for (a lease whose options the shared bed lacks fails rather than
+     * measuring on the wrong host). For smoke runs: our components run in the bench's JVM.
      */
-    public static Testbeds shared(Path workDir, List<String> kinds, UnaryOperator<Testbed.Builder> options) {
+    public static Testbeds shared(Path workDir, List<String> kinds, UnaryOperator<Testbed.Builder> hostOptions,
+                                  UnaryOperator<Testbed.Builder> options) {
         // Own threads: the starts block for seconds, which the common pool (one thread on 2 cores) must not carry.
         ExecutorService starts = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "xcs-bench-testbed-start");
@@ -57,19 +71,23 @@ public final class Testbeds implements AutoCloseable {
         Map<String, CompletableFuture<Shared>> beds = new LinkedHashMap<>();
         for (String kind : kinds) {
             beds.put(kind, CompletableFuture.supplyAsync(() -> Shared.start(kind, workDir.resolve("shared-" + kind),
-                    options, starts), starts));
+                    b -> options.apply(hostOptions.apply(b)), starts), starts));
         }
-        return new Testbeds(beds, starts);
+        return new Testbeds(beds, starts, hostOptions);
     }
 
-    /** A started testbed of {@code kind} with {@code options} (fresh under {@code workDir}, or the shared one). */
+    /**
+     * A started testbed of {@code kind} with this run's host options and then {@code options} (fresh under
+     * {@code workDir}, or the shared one).
+     */
     public Lease lease(String kind, Path workDir, UnaryOperator<Testbed.Builder> options) throws Exception {
+        Testbed.Builder wanted = options.apply(hostOptions.apply(Testbed.builder(kind, workDir)));
         CompletableFuture<Shared> bed = shared.get(kind);
         if (bed == null) {
-            return new Lease(options.apply(Testbed.builder(kind, workDir)).build().start(), null, null);
+            return new Lease(wanted.build().start(), null, null);
         }
         Shared s = join(bed);
-        if (!s.options.covers(options.apply(Testbed.builder(kind, workDir)))) {
+        if (!s.options.covers(wanted)) {
             throw new IllegalStateException("the shared " + kind + " testbed lacks options this scenario needs: "
                     + "add them to the shared testbed's options (Main)");
         }
