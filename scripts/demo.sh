@@ -101,6 +101,8 @@ write_prosody_config() {
     echo "https_ports = { }"
     echo "component_interfaces = { \"127.0.0.1\" }"
     echo "component_ports = { $comp }"
+    echo "-- As docs/hosts.md recommends: no 40 ms waits for delayed ACKs (Prosody keeps Nagle on by default)."
+    echo "network_settings = { nagle = false }"
     echo "-- No TLS on loopback: clients must allow a plaintext connection."
     echo "c2s_require_encryption = false"
     echo "allow_unencrypted_plain_auth = true"
