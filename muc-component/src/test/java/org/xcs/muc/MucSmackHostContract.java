@@ -403,7 +403,7 @@ abstract class MucSmackHostContract extends HostedComponentContract {
     }
 
     /** The next groupchat message with a body (skipping the subject message), within the reply timeout. */
-    private static Message nextBody(MultiUserChat muc) throws Exception {
+    static Message nextBody(MultiUserChat muc) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             Message message = muc.nextMessage(Math.max(1, deadline - System.currentTimeMillis()));
@@ -447,11 +447,11 @@ abstract class MucSmackHostContract extends HostedComponentContract {
         return affiliates.stream().map(Affiliate::getJid).collect(Collectors.toSet());
     }
 
-    private static MultiUserChat muc(XMPPConnection connection, EntityBareJid room) {
+    static MultiUserChat muc(XMPPConnection connection, EntityBareJid room) {
         return MultiUserChatManager.getInstanceFor(connection).getMultiUserChat(room);
     }
 
-    private static EntityBareJid room(String local) throws Exception {
+    static EntityBareJid room(String local) throws Exception {
         return JidCreate.entityBareFrom(local + "@" + COMPONENT);
     }
 
@@ -463,7 +463,7 @@ abstract class MucSmackHostContract extends HostedComponentContract {
         return JidCreate.domainBareFrom(COMPONENT);
     }
 
-    private static Resourcepart nick(String nick) throws Exception {
+    static Resourcepart nick(String nick) throws Exception {
         return Resourcepart.from(nick);
     }
 }

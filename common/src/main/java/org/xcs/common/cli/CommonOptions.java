@@ -61,6 +61,12 @@ public final class CommonOptions {
     @Option(names = "--wait-for-host", description = "At start-up, keep retrying while the server is down.")
     private boolean waitForHost;
 
+    @Option(names = "--multicast", defaultValue = "auto", paramLabel = "auto|off", converter = MulticastConverter.class,
+            description = "auto: send a fan-out (a room's message, an item's notifications) as one stanza through"
+                    + " the server's XEP-0033 multicast service (ejabberd's mod_multicast) when service discovery"
+                    + " of the parent domain finds one; off: always one stanza per recipient (default: auto).")
+    private String multicast;
+
     @Option(names = "--handshake-timeout", defaultValue = "10", paramLabel = "SECONDS",
             converter = SecondsConverter.class, description = "Give up a handshake after this long (default: 10).")
     private Duration handshakeTimeout;
@@ -123,6 +129,11 @@ public final class CommonOptions {
         return waitForHost;
     }
 
+    /** Whether to look for the host's XEP-0033 multicast service and send fan-outs through it. */
+    public boolean multicast() {
+        return "auto".equals(multicast);
+    }
+
     public Duration handshakeTimeout() {
         return handshakeTimeout;
     }
@@ -177,7 +188,7 @@ public final class CommonOptions {
     public String toString() {
         return "host=" + host + ", port=" + port + ", domain=" + domain + ", secret=" + (secret == null ? "-" : "****")
                 + ", data-dir=" + (domain == null ? dataDir : dataDir()) + ", log-level=" + logLevel
-                + ", config=" + config + ", wait-for-host=" + waitForHost
+                + ", config=" + config + ", wait-for-host=" + waitForHost + ", multicast=" + multicast
                 + ", handshake-timeout=" + handshakeTimeout.toSeconds() + "s"
                 + ", ping-interval=" + pingInterval.toSeconds() + "s"
                 + ", ping-timeout=" + pingTimeout.toSeconds() + "s"
@@ -223,6 +234,17 @@ public final class CommonOptions {
                 throw new TypeConversionException("'" + value + "' is not one of error, warn, info, debug, trace");
             }
             return level;
+        }
+    }
+
+    static final class MulticastConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String mode = value.trim().toLowerCase(Locale.ROOT);
+            if (!mode.equals("auto") && !mode.equals("off")) {
+                throw new TypeConversionException("'" + value + "' is not one of auto, off");
+            }
+            return mode;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.xcs.common.component;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 
 /** Where a component's outgoing stanzas go: the live connection in production, a recorder in tests. */
@@ -17,5 +19,20 @@ public interface PacketSender {
         for (Packet packet : packets) {
             send(packet);
         }
+    }
+
+    /**
+     * {@code stanza} to each of {@code recipients} in order, as {@link #sendAll} of copies that differ only in
+     * {@code to}. A sender that can hand the host one stanza for many recipients (XEP-0033) does so without making
+     * the copies; {@code stanza} itself is not changed and may be reused.
+     */
+    default void sendToEach(Packet stanza, List<JID> recipients) {
+        List<Packet> copies = new ArrayList<>(recipients.size());
+        for (JID to : recipients) {
+            Packet copy = stanza.createCopy();
+            copy.setTo(to);
+            copies.add(copy);
+        }
+        sendAll(copies);
     }
 }

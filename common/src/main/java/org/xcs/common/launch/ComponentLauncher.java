@@ -15,6 +15,8 @@ import org.xcs.common.component.ExitCode;
 import org.xcs.common.component.PacketSender;
 import org.xcs.common.component.RuntimeSettings;
 import org.xcs.common.component.StartupFailure;
+import org.xcs.common.multicast.MulticastCore;
+import org.xcs.common.multicast.MulticastSender;
 import org.xcs.common.service.VersionHandler;
 import org.xcs.common.store.Codec;
 import org.xcs.common.store.FileStore;
@@ -65,19 +67,25 @@ public final class ComponentLauncher {
         String version = VersionHandler.implementationVersion(module.getClass(), "dev");
         log.info("{} {} starting (start #{}), data dir {}", module.name(), version, starts, options.dataDir());
 
-        DeferredSender sender = new DeferredSender();
+        // The core sends through the multicast sender, which sends through the runtime built after the core.
+        DeferredSender toRuntime = new DeferredSender();
+        MulticastSender multicast = new MulticastSender(toRuntime);
         ComponentCore core;
         try {
-            core = module.create(new ComponentContext(new JID(options.domain()), sender, store, Clock.systemUTC(),
+            core = module.create(new ComponentContext(new JID(options.domain()), multicast, store, Clock.systemUTC(),
                     version));
         } catch (RuntimeException e) {
             store.close();
             log.error("{} could not be built", module.name(), e);
             return fail(ExitCode.FAILURE, module.name() + " could not be built: " + e);
         }
-        ComponentRuntime runtime = ComponentRuntime.overWhack(connectParams(), new ClosingStore(core, store),
-                settings());
-        sender.target.set(runtime.sender());
+        ComponentCore hosted = new ClosingStore(core, store);
+        String parent = parentDomain(options.domain());
+        if (options.multicast() && parent != null) {
+            hosted = new MulticastCore(hosted, multicast, new JID(options.domain()), new JID(parent));
+        }
+        ComponentRuntime runtime = ComponentRuntime.overWhack(connectParams(), hosted, settings());
+        toRuntime.target.set(runtime.sender());
         runtime.installShutdownHook();
         try {
             runtime.start();
@@ -96,6 +104,15 @@ public final class ComponentLauncher {
         }
         store.close();
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The domain whose users the host serves, by the convention components follow (muc.example.org belongs to
+     * example.org); a dotless domain has none, and no multicast service is looked for.
+     */
+    static String parentDomain(String domain) {
+        int dot = domain.indexOf('.');
+        return dot < 0 ? null : domain.substring(dot + 1);
     }
 
     private ConnectParams connectParams() {

@@ -83,6 +83,7 @@ class CliTest {
         assertEquals(Path.of("data", "muc.example.test"), o.dataDir());
         assertEquals("info", o.logLevel());
         assertFalse(o.waitForHost());
+        assertTrue(o.multicast(), "XEP-0033 through the host's service when it has one");
         assertEquals(Duration.ofSeconds(10), o.handshakeTimeout());
         assertEquals(Duration.ofSeconds(5), o.pingInterval());
         assertTrue(o.configFile().isEmpty());
@@ -94,7 +95,7 @@ class CliTest {
         Run r = run(Map.of(), "--host", "::1", "--port", "5348", "--domain", "MUC.Example.TEST", "--secret", "pw-1234",
                 "--data-dir", "/var/lib/xcs/muc", "--log-level", "WARN", "--wait-for-host",
                 "--handshake-timeout", "3", "--ping-interval", "2", "--ping-timeout", "40", "--max-stanza-size", "1048576",
-                "--max-rooms", "9");
+                "--max-rooms", "9", "--multicast", "OFF");
         assertEquals(0, r.exit, r.err);
         CommonOptions o = r.command.common;
         assertEquals("::1", o.host());
@@ -107,6 +108,7 @@ class CliTest {
         assertEquals(Duration.ofSeconds(2), o.pingInterval());
         assertEquals(Duration.ofSeconds(40), o.pingTimeout());
         assertEquals(1_048_576, o.maxStanzaSize());
+        assertFalse(o.multicast());
         assertEquals(9, r.command.maxRooms);
     }
 
@@ -183,6 +185,7 @@ class CliTest {
         "--handshake-timeout|0|'0' is not a whole number of seconds",
         "--ping-interval|soon|'soon' is not a whole number of seconds",
         "--max-stanza-size|1000|'1000' is not a size in bytes of at least 16384",
+        "--multicast|on|'on' is not one of auto, off",
     })
     void aBadValueExitsWithCode2AndOneLineNamingTheOption(String option, String value, String problem) {
         Run r = run("--secret", "pw-1234", "--domain", "ok.example.test", option, value);

@@ -49,25 +49,15 @@ final class RoomMessages {
      * batch: the connection writes a room's reflections in a few writes, not one per occupant.
      */
     void toEveryOccupant(Room room, Message message) {
-        List<Message> copies = new ArrayList<>(room.occupants().size());
+        List<JID> sessions = new ArrayList<>(room.occupants().size());
         for (Occupant occupant : room.occupants()) {
-            addCopies(occupant, message, copies);
+            sessions.addAll(occupant.sessions());
         }
-        context.sender().sendAll(copies);
+        context.sender().sendToEach(message, sessions);
     }
 
     /** To every session of one occupant (multi-session nicks each get their copy). */
     void toOccupant(Occupant occupant, Message message) {
-        List<Message> copies = new ArrayList<>(occupant.sessions().size());
-        addCopies(occupant, message, copies);
-        context.sender().sendAll(copies);
-    }
-
-    private static void addCopies(Occupant occupant, Message message, List<Message> into) {
-        for (JID session : occupant.sessions()) {
-            Message copy = message.createCopy();
-            copy.setTo(session);
-            into.add(copy);
-        }
+        context.sender().sendToEach(message, List.copyOf(occupant.sessions()));
     }
 }

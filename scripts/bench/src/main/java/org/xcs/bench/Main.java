@@ -52,6 +52,23 @@ public final class Main implements Callable<Integer> {
             + " network_settings = { nagle = false } that docs/hosts.md recommends (for the built-ins and ours alike).")
     boolean prosodyNagle;
 
+    @Option(names = "--ejabberd-no-multicast", description = "Leave ejabberd without mod_multicast (XEP-0033), which"
+            + " docs/hosts.md recommends: our components then send one stanza per recipient.")
+    boolean ejabberdNoMulticast;
+
+    /** The run's host options, applied to every test bed before a scenario's own. */
+    UnaryOperator<Testbed.Builder> hostOptions() {
+        return b -> {
+            if (prosodyNagle) {
+                b.prosodyNagle();
+            }
+            if (ejabberdNoMulticast) {
+                b.ejabberdNoMulticast();
+            }
+            return b;
+        };
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -62,10 +79,12 @@ public final class Main implements Callable<Integer> {
         Path work = Files.createTempDirectory("xcs-bench-");
         BenchSettings settings = new BenchSettings(smoke, smoke ? 1 : repeats,
                 smoke ? SMOKE_STEP : Duration.ofMillis((long) (stepSeconds * 1000)), hosts, work,
-                Testbeds.fresh(prosodyNagle ? Testbed.Builder::prosodyNagle : UnaryOperator.identity()));
+                Testbeds.fresh(hostOptions()));
         Results results = run(settings, scenarios);
         results.note("prosody nagle", prosodyNagle ? "on (the host's default, --prosody-nagle)"
                 : "off (network_settings = { nagle = false })");
+        results.note("ejabberd multicast", ejabberdNoMulticast ? "none (--ejabberd-no-multicast)"
+                : "mod_multicast loaded (XEP-0033)");
         results.printTable(System.out);
         Path json = out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
         results.writeJson(json);

@@ -226,6 +226,7 @@ public final class Testbed implements AutoCloseable {
         private final List<String> components = new ArrayList<>(List.of(OUR_MUC, OUR_PUBSUB));
         private boolean openBuiltinPubSub;
         private boolean prosodyNagle;
+        private boolean ejabberdNoMulticast;
         private boolean pubSubOpened;
         private boolean componentsInProcess;
 
@@ -307,6 +308,16 @@ public final class Testbed implements AutoCloseable {
         }
 
         /**
+         * Leaves ejabberd without {@code mod_multicast}, which the testbed otherwise loads as docs/hosts.md
+         * recommends: our components then send one stanza per recipient (XEP-0033 needs the host's service), and
+         * ejabberd's own MUC routes its fan-out without it. For measuring what a host without the module does.
+         */
+        public Builder ejabberdNoMulticast() {
+            ejabberdNoMulticast = true;
+            return this;
+        }
+
+        /**
          * Our MUC and PubSub run inside the bench's JVM ({@link InProcessComponent}): for a smoke run's shared beds
          * only, whose figures mean nothing. Not an option of the host, so {@link #covers} ignores it.
          */
@@ -318,7 +329,7 @@ public final class Testbed implements AutoCloseable {
         /** True if a bed built from this builder has every option {@code other} asks for (a shared bed may have more). */
         boolean covers(Builder other) {
             return kind.equals(other.kind) && (openBuiltinPubSub || !other.openBuiltinPubSub)
-                    && prosodyNagle == other.prosodyNagle
+                    && prosodyNagle == other.prosodyNagle && ejabberdNoMulticast == other.ejabberdNoMulticast
                     && prosodyGlobal.containsAll(other.prosodyGlobal) && prosodyMuc.containsAll(other.prosodyMuc)
                     && prosodyPubsub.containsAll(other.prosodyPubsub) && ejabberdMuc.containsAll(other.ejabberdMuc)
                     && ejabberdPubsub.containsAll(other.ejabberdPubsub)
@@ -394,6 +405,10 @@ public final class Testbed implements AutoCloseable {
             b.moduleConfig(muc.toString());
             b.moduleConfig(ps.toString());
             ejabberdModules.forEach(b::moduleConfig);
+            if (!ejabberdNoMulticast) {
+                // The module docs/hosts.md recommends; ejabberd's own MUC routes through it too once it is loaded.
+                b.moduleConfig("mod_multicast: {}");
+            }
             // SASL ANONYMOUS on the benchmark domain; the c2s listener of the harness has no shaper (default none).
             b.topLevelConfig("host_config:\n  " + yaml(DOMAIN) + ":\n    auth_method: [anonymous]\n"
                     + "    anonymous_protocol: sasl_anon\n    allow_multiple_connections: true\n"

@@ -1,0 +1,207 @@
+package org.xcs.common.multicast;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.dom4j.Element;
+import org.dom4j.QName;
+import org.xcs.common.component.PacketSender;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+
+/**
+ * Sends through the host's multicast service while one is known ({@link #use}), straight otherwise.
+ *
+ * <p>Every message and presence to a user of the service's domain goes through the service, alone or with the
+ * stanzas around it that differ only in {@code to}: a host that routes the service's stanzas on another path than
+ * ours (ejabberd: one more process) would otherwise let a later direct stanza overtake an earlier multicast one,
+ * and a room's order is per recipient (XEP-0045 §7.4). IQs go straight: they are not multicast (XEP-0033 §5), and
+ * the one ordering we owe them (a reply before what it causes) holds since the direct path is never the slower.
+ */
+public final class MulticastSender implements PacketSender {
+
+    public static final String NAMESPACE = "http://jabber.org/protocol/address";
+    private static final QName ADDRESSES = QName.get("addresses", NAMESPACE);
+
+    /**
+     * Multicast stanzas kept to be sent again one per recipient should the service refuse them (XEP-0033 §8): at
+     * 2,000 stanzas/s the last half second, far longer than a refusal takes to come back over loopback.
+     */
+    static final int KEPT = 1024;
+
+    private final PacketSender next;
+    private volatile MulticastTarget target;
+    private final Map<String, Packet> kept = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Packet> eldest) {
+            return size() > KEPT;
+        }
+    };
+    private final AtomicLong stanzas = new AtomicLong();
+    private final AtomicLong addresses = new AtomicLong();
+
+    public MulticastSender(PacketSender next) {
+        this.next = next;
+    }
+
+    /** From now on, through {@code target}; {@code null}: straight again. */
+    public void use(MulticastTarget target) {
+        this.target = target;
+    }
+
+    public MulticastTarget target() {
+        return target;
+    }
+
+    /** Multicast stanzas sent, and the addresses they carried: their ratio is the host's saving. */
+    public long stanzas() {
+        return stanzas.get();
+    }
+
+    public long addresses() {
+        return addresses.get();
+    }
+
+    @Override
+    public void send(Packet packet) {
+        MulticastTarget t = target;
+        if (t == null || !eligible(packet, t)) {
+            next.send(packet);
+            return;
+        }
+        next.send(wrap(packet, List.of(packet.getTo()), t));
+    }
+
+    @Override
+    public void sendAll(List<? extends Packet> packets) {
+        MulticastTarget t = target;
+        if (t == null) {
+            next.sendAll(packets);
+            return;
+        }
+        List<Packet> out = new ArrayList<>();
+        int n = packets.size();
+        int i = 0;
+        while (i < n) {
+            Packet first = packets.get(i);
+            i++;
+            if (!eligible(first, t)) {
+                out.add(first);
+                continue;
+            }
+            List<JID> to = new ArrayList<>();
+            to.add(first.getTo());
+            // XEP-0033 §3: one stanza, many addressees; only neighbours, so no recipient's order changes.
+            while (i < n && to.size() < t.limit() && eligible(packets.get(i), t)
+                    && SameStanza.exceptTo(first.getElement(), packets.get(i).getElement())) {
+                to.add(packets.get(i).getTo());
+                i++;
+            }
+            out.add(wrap(first, to, t));
+        }
+        next.sendAll(out);
+    }
+
+    @Override
+    public void sendToEach(Packet stanza, List<JID> recipients) {
+        MulticastTarget t = target;
+        if (t == null || !eligibleContent(stanza)) {
+            next.sendToEach(stanza, recipients);
+            return;
+        }
+        List<Packet> out = new ArrayList<>();
+        List<JID> chunk = new ArrayList<>();
+        for (JID to : recipients) {
+            if (eligibleRecipient(to, t)) {
+                chunk.add(to);
+                if (chunk.size() == t.limit()) {
+                    out.add(wrap(stanza, chunk, t));
+                    chunk.clear();
+                }
+                continue;
+            }
+            if (!chunk.isEmpty()) {
+                out.add(wrap(stanza, chunk, t));
+                chunk.clear();
+            }
+            Packet copy = stanza.createCopy();
+            copy.setTo(to);
+            out.add(copy);
+        }
+        if (!chunk.isEmpty()) {
+            out.add(wrap(stanza, chunk, t));
+        }
+        next.sendAll(out);
+    }
+
+    /**
+     * A message or presence to a user of the service's domain, not already addressed by XEP-0033: a payload of a
+     * client's (a room passes payloads through) must never choose the service's recipients.
+     */
+    static boolean eligible(Packet packet, MulticastTarget t) {
+        return eligibleContent(packet) && eligibleRecipient(packet.getTo(), t);
+    }
+
+    private static boolean eligibleContent(Packet packet) {
+        return (packet instanceof Message || packet instanceof Presence)
+                && packet.getElement().element(ADDRESSES) == null;
+    }
+
+    private static boolean eligibleRecipient(JID to, MulticastTarget t) {
+        return to != null && to.getNode() != null && t.hostDomain().equals(to.getDomain());
+    }
+
+    // XEP-0033 §4.6.3: bcc, so the service strips the list and each user gets the stanza as if sent to them alone.
+    private Packet wrap(Packet first, List<JID> recipients, MulticastTarget t) {
+        Packet out = first.createCopy();
+        out.setTo(t.service());
+        Element list = out.getElement().addElement(ADDRESSES);
+        for (JID jid : recipients) {
+            list.addElement("address", NAMESPACE).addAttribute("type", "bcc").addAttribute("jid", jid.toString());
+        }
+        stanzas.incrementAndGet();
+        addresses.addAndGet(recipients.size());
+        synchronized (kept) {
+            kept.put(key(out.getID(), out.getFrom(), recipients.get(0).toString()), out);
+        }
+        return out;
+    }
+
+    /**
+     * For a stanza the service sent back with an error (XEP-0033 §8; ejabberd returns it whole, its addresses
+     * included): sends the stanza we gave the service again, one copy per recipient, straight. Returns how many
+     * copies went out, or -1 when the refused stanza is no longer known (or the error did not carry its addresses).
+     */
+    public int resendRefused(Packet refusal) {
+        Element list = refusal.getElement().element(ADDRESSES);
+        Element first = list == null ? null : list.element(QName.get("address", NAMESPACE));
+        if (first == null || first.attributeValue("jid") == null) {
+            return -1;
+        }
+        Packet sent;
+        synchronized (kept) {
+            sent = kept.remove(key(refusal.getID(), refusal.getTo(), first.attributeValue("jid")));
+        }
+        if (sent == null) {
+            return -1;
+        }
+        List<Packet> copies = new ArrayList<>();
+        for (Element address : sent.getElement().element(ADDRESSES).elements()) {
+            Packet copy = sent.createCopy();
+            copy.getElement().remove(copy.getElement().element(ADDRESSES));
+            copy.setTo(address.attributeValue("jid"));
+            copies.add(copy);
+        }
+        next.sendAll(copies);
+        return copies.size();
+    }
+
+    // The service sends the error back from itself to our sender, with the stanza's id and its addresses.
+    private static String key(String id, JID from, String firstRecipient) {
+        return id + '\u0000' + from + '\u0000' + firstRecipient;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * XEP-0033 Extended Stanza Addressing, as its sender: when the host offers a multicast service (ejabberd's
+ * mod_multicast), a fan-out of one stanza to many of the host's users leaves the component as one stanza with a
+ * list of {@code bcc} addresses, and the host copies it to each. The host then parses it once instead of once per
+ * recipient, as it does for its own MUC. Without such a service every stanza goes out as before.
+ */
+package org.xcs.common.multicast;
