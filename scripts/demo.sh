@@ -92,7 +92,8 @@ write_prosody_config() {
     echo "pidfile = \"$RUN/prosody-self.pid\""
     echo "data_path = \"$RUN/prosody-data\""
     echo "certificates = \"$RUN/certs\""
-    echo "plugin_paths = { \"/usr/lib/prosody/modules\" }"
+    echo "-- Our XEP-0033 multicast service (docs/hosts.md) is loaded from the repository's scripts/hosts."
+    echo "plugin_paths = { \"/usr/lib/prosody/modules\"; \"$ROOT/scripts/hosts/prosody-plugins\" }"
     echo "log = { info = \"$RUN/logs/prosody.log\" }"
     echo "interfaces = { \"127.0.0.1\" }"
     echo "c2s_ports = { $c2s }"
@@ -116,6 +117,8 @@ write_prosody_config() {
       echo "Component \"$c.$DOMAIN\""
       echo "  component_secret = \"$(cat "$RUN/secrets/$c.secret")\""
     done
+    echo
+    echo "Component \"multicast.$DOMAIN\" \"xcs_multicast\""
   } >"$RUN/prosody.cfg.lua"
 }
 

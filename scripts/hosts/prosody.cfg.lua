@@ -11,6 +11,9 @@ component_interfaces = { "127.0.0.1" }
 -- writes to a client or a component while its previous one on that connection is unacknowledged then waits for the
 -- peer's delayed ACK, 40 ms on Linux. Applies to all of Prosody's connections. Details: docs/hosts.md.
 network_settings = { nagle = false }
+-- Recommended: our XEP-0033 multicast service (next section). Copy scripts/hosts/prosody-plugins/
+-- mod_xcs_multicast.lua into this directory (or list the one you copied it to):
+plugin_paths = { "/usr/lib/prosody/modules"; "/usr/local/lib/xcs/prosody-plugins" }
 
 ---------- After your VirtualHost "example.org" section ----------
 -- One Component section per component. The secret must be the one the component is given
@@ -24,3 +27,8 @@ Component "pubsub.example.org"
 
 Component "relay.example.org"
     component_secret = "CHANGE-ME-relay-secret"
+
+-- Recommended: the multicast service (XEP-0033) the components find by themselves after every connect. A room's
+-- message to its 20 occupants then reaches Prosody as one stanza that it copies, as its own MUC does, instead of
+-- 20 stanzas it parses one by one. Only this server's components may use it; it never relays to other servers.
+Component "multicast.example.org" "xcs_multicast"

@@ -28,16 +28,18 @@ public final class MulticastSender implements PacketSender {
     private static final QName ADDRESSES = QName.get("addresses", NAMESPACE);
 
     /**
-     * Multicast stanzas kept to be sent again one per recipient should the service refuse them (XEP-0033 §8): at
-     * 2,000 stanzas/s the last half second, far longer than a refusal takes to come back over loopback.
+     * How many multicast stanzas are remembered, to send one again one per recipient should the service refuse it
+     * (XEP-0033 §8): at 2,000 stanzas/s the last half second, far longer than a refusal takes to come back
+     * (ejabberd refuses in the service's process, before any delivery). Only each stanza's type is kept: the
+     * service returns the stanza whole with the error, everything but its type.
      */
     static final int KEPT = 1024;
 
     private final PacketSender next;
     private volatile MulticastTarget target;
-    private final Map<String, Packet> kept = new LinkedHashMap<>() {
+    private final Map<String, String> keptTypes = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Packet> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > KEPT;
         }
     };
@@ -165,35 +167,57 @@ public final class MulticastSender implements PacketSender {
         }
         stanzas.incrementAndGet();
         addresses.addAndGet(recipients.size());
-        synchronized (kept) {
-            kept.put(key(out.getID(), out.getFrom(), recipients.get(0).toString()), out);
+        synchronized (keptTypes) {
+            keptTypes.put(key(out.getID(), out.getFrom(), recipients.get(0).toString()),
+                    first.getElement().attributeValue("type", ""));
         }
         return out;
     }
 
     /**
-     * For a stanza the service sent back with an error (XEP-0033 §8; ejabberd returns it whole, its addresses
-     * included): sends the stanza we gave the service again, one copy per recipient, straight. Returns how many
-     * copies went out, or -1 when the refused stanza is no longer known (or the error did not carry its addresses).
+     * For a stanza the service sent back with an error (XEP-0033 §8): sends it again, one copy per address it
+     * carries, straight, with the type it had. The service must return the stanza whole (ejabberd's mod_multicast
+     * and our mod_xcs_multicast do). Returns how many copies went out, or -1 when the stanza is not one of the last
+     * {@link #KEPT} sent or the error did not carry its addresses.
      */
     public int resendRefused(Packet refusal) {
         Element list = refusal.getElement().element(ADDRESSES);
-        Element first = list == null ? null : list.element(QName.get("address", NAMESPACE));
-        if (first == null || first.attributeValue("jid") == null) {
+        if (list == null) {
             return -1;
         }
-        Packet sent;
-        synchronized (kept) {
-            sent = kept.remove(key(refusal.getID(), refusal.getTo(), first.attributeValue("jid")));
+        List<String> recipients = new ArrayList<>();
+        for (Element address : list.elements(QName.get("address", NAMESPACE))) {
+            if (address.attributeValue("jid") != null) {
+                recipients.add(address.attributeValue("jid"));
+            }
         }
-        if (sent == null) {
+        if (recipients.isEmpty()) {
             return -1;
         }
-        List<Packet> copies = new ArrayList<>();
-        for (Element address : sent.getElement().element(ADDRESSES).elements()) {
-            Packet copy = sent.createCopy();
-            copy.getElement().remove(copy.getElement().element(ADDRESSES));
-            copy.setTo(address.attributeValue("jid"));
+        String type;
+        synchronized (keptTypes) {
+            type = keptTypes.remove(key(refusal.getID(), refusal.getTo(), recipients.get(0)));
+        }
+        if (type == null) {
+            return -1;
+        }
+        Packet original = refusal.createCopy();
+        Element element = original.getElement();
+        element.remove(element.element(ADDRESSES));
+        Element error = element.element("error");
+        if (error != null) {
+            element.remove(error);
+        }
+        if (type.isEmpty()) {
+            element.remove(element.attribute("type"));
+        } else {
+            element.addAttribute("type", type);
+        }
+        original.setFrom(refusal.getTo());
+        List<Packet> copies = new ArrayList<>(recipients.size());
+        for (String to : recipients) {
+            Packet copy = original.createCopy();
+            copy.setTo(to);
             copies.add(copy);
         }
         next.sendAll(copies);

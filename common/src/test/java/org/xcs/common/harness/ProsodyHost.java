@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public final class ProsodyHost extends LoopbackHost {
     private static final List<String> BASE_MODULES = List.of("roster", "saslauth", "disco", "ping", "posix");
+    private static final String XCS_MULTICAST_RESOURCE = "prosody-plugins/mod_xcs_multicast.lua";
 
     private final Builder spec;
 
@@ -62,7 +63,18 @@ public final class ProsodyHost extends LoopbackHost {
         cfg.append("pidfile = ").append(lua(dir.resolve("prosody.pid"))).append('\n');
         cfg.append("data_path = ").append(lua(dir.resolve("data"))).append('\n');
         cfg.append("certificates = ").append(lua(dir.resolve("certs"))).append('\n');
-        cfg.append("plugin_paths = { \"/usr/lib/prosody/modules\" }\n");
+        if (spec.xcsMulticast != null) {
+            Path plugins = Files.createDirectories(dir.resolve("plugins"));
+            try (var in = ProsodyHost.class.getResourceAsStream(XCS_MULTICAST_RESOURCE)) {
+                if (in == null) {
+                    throw new IOException("missing test resource " + XCS_MULTICAST_RESOURCE);
+                }
+                Files.copy(in, plugins.resolve("mod_xcs_multicast.lua"));
+            }
+            cfg.append("plugin_paths = { \"/usr/lib/prosody/modules\"; ").append(lua(plugins)).append(" }\n");
+        } else {
+            cfg.append("plugin_paths = { \"/usr/lib/prosody/modules\" }\n");
+        }
         cfg.append("log = { info = ").append(lua(dir.resolve("logs").resolve("prosody.log"))).append(" }\n");
         cfg.append("interfaces = { \"127.0.0.1\" }\n");
         cfg.append("c2s_ports = { ").append(c2sPort).append(" }\n");
@@ -88,6 +100,9 @@ public final class ProsodyHost extends LoopbackHost {
                     .forEach(line -> cfg.append("  ").append(line).append('\n'));
         }
         spec.trailingConfig.forEach(line -> cfg.append('\n').append(line).append('\n'));
+        if (spec.xcsMulticast != null) {
+            cfg.append('\n').append("Component ").append(lua(spec.xcsMulticast)).append(" \"xcs_multicast\"\n");
+        }
         Files.writeString(configFile(dir), cfg.toString());
     }
 
@@ -152,6 +167,7 @@ public final class ProsodyHost extends LoopbackHost {
         private final Map<String, List<String>> componentConfig = new LinkedHashMap<>();
         private final List<String> trailingConfig = new ArrayList<>();
         private Duration startTimeout = Duration.ofSeconds(30);
+        private String xcsMulticast;
 
         private Builder(String domain) {
             this.domain = domain;
@@ -189,6 +205,15 @@ public final class ProsodyHost extends LoopbackHost {
         /** Raw Lua appended at the end, e.g. {@code Component "conference.example.test" "muc"}. */
         public Builder trailingConfig(String luaLines) {
             trailingConfig.addAll(luaLines.lines().toList());
+            return this;
+        }
+
+        /**
+         * Loads our XEP-0033 service, {@code scripts/hosts/prosody-plugins/mod_xcs_multicast.lua}, as the internal
+         * component {@code serviceDomain}, the way docs/hosts.md tells admins to.
+         */
+        public Builder xcsMulticast(String serviceDomain) {
+            xcsMulticast = serviceDomain;
             return this;
         }
 

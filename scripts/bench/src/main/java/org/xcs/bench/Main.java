@@ -52,9 +52,10 @@ public final class Main implements Callable<Integer> {
             + " network_settings = { nagle = false } that docs/hosts.md recommends (for the built-ins and ours alike).")
     boolean prosodyNagle;
 
-    @Option(names = "--ejabberd-no-multicast", description = "Leave ejabberd without mod_multicast (XEP-0033), which"
-            + " docs/hosts.md recommends: our components then send one stanza per recipient.")
-    boolean ejabberdNoMulticast;
+    @Option(names = "--no-multicast", description = "Leave the hosts without the XEP-0033 multicast service"
+            + " docs/hosts.md recommends (ejabberd's mod_multicast, our mod_xcs_multicast for Prosody): our components"
+            + " then send one stanza per recipient.")
+    boolean noMulticast;
 
     /** The run's host options, applied to every test bed before a scenario's own. */
     UnaryOperator<Testbed.Builder> hostOptions() {
@@ -62,8 +63,8 @@ public final class Main implements Callable<Integer> {
             if (prosodyNagle) {
                 b.prosodyNagle();
             }
-            if (ejabberdNoMulticast) {
-                b.ejabberdNoMulticast();
+            if (noMulticast) {
+                b.noMulticast();
             }
             return b;
         };
@@ -83,8 +84,8 @@ public final class Main implements Callable<Integer> {
         Results results = run(settings, scenarios);
         results.note("prosody nagle", prosodyNagle ? "on (the host's default, --prosody-nagle)"
                 : "off (network_settings = { nagle = false })");
-        results.note("ejabberd multicast", ejabberdNoMulticast ? "none (--ejabberd-no-multicast)"
-                : "mod_multicast loaded (XEP-0033)");
+        results.note("multicast", noMulticast ? "none (--no-multicast)"
+                : "XEP-0033 service loaded (ejabberd mod_multicast, Prosody mod_xcs_multicast)");
         results.printTable(System.out);
         Path json = out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
         results.writeJson(json);

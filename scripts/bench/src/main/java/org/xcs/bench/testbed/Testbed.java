@@ -226,7 +226,7 @@ public final class Testbed implements AutoCloseable {
         private final List<String> components = new ArrayList<>(List.of(OUR_MUC, OUR_PUBSUB));
         private boolean openBuiltinPubSub;
         private boolean prosodyNagle;
-        private boolean ejabberdNoMulticast;
+        private boolean noMulticast;
         private boolean pubSubOpened;
         private boolean componentsInProcess;
 
@@ -308,12 +308,13 @@ public final class Testbed implements AutoCloseable {
         }
 
         /**
-         * Leaves ejabberd without {@code mod_multicast}, which the testbed otherwise loads as docs/hosts.md
-         * recommends: our components then send one stanza per recipient (XEP-0033 needs the host's service), and
-         * ejabberd's own MUC routes its fan-out without it. For measuring what a host without the module does.
+         * Leaves the hosts without an XEP-0033 multicast service, which the testbed otherwise loads as docs/hosts.md
+         * recommends (ejabberd's {@code mod_multicast}; for Prosody our {@code mod_xcs_multicast}): our components
+         * then send one stanza per recipient, and ejabberd's own MUC routes its fan-out without the service. For
+         * measuring what a host without one does.
          */
-        public Builder ejabberdNoMulticast() {
-            ejabberdNoMulticast = true;
+        public Builder noMulticast() {
+            noMulticast = true;
             return this;
         }
 
@@ -329,7 +330,7 @@ public final class Testbed implements AutoCloseable {
         /** True if a bed built from this builder has every option {@code other} asks for (a shared bed may have more). */
         boolean covers(Builder other) {
             return kind.equals(other.kind) && (openBuiltinPubSub || !other.openBuiltinPubSub)
-                    && prosodyNagle == other.prosodyNagle && ejabberdNoMulticast == other.ejabberdNoMulticast
+                    && prosodyNagle == other.prosodyNagle && noMulticast == other.noMulticast
                     && prosodyGlobal.containsAll(other.prosodyGlobal) && prosodyMuc.containsAll(other.prosodyMuc)
                     && prosodyPubsub.containsAll(other.prosodyPubsub) && ejabberdMuc.containsAll(other.ejabberdMuc)
                     && ejabberdPubsub.containsAll(other.ejabberdPubsub)
@@ -366,6 +367,11 @@ public final class Testbed implements AutoCloseable {
             if (!prosodyNagle) {
                 // The setting docs/hosts.md recommends: for the built-ins and ours alike (see prosodyNagle()).
                 b.globalConfig("network_settings = { nagle = false }");
+            }
+            if (!noMulticast) {
+                // Our XEP-0033 service for Prosody (scripts/hosts/prosody-plugins), as docs/hosts.md recommends;
+                // Prosody's own MUC and PubSub do not use it.
+                b.xcsMulticast("multicast." + DOMAIN);
             }
             prosodyGlobal.forEach(b::globalConfig);
             // RFC 4505 SASL ANONYMOUS: every driver client gets a fresh JID, no accounts to create.
@@ -405,7 +411,7 @@ public final class Testbed implements AutoCloseable {
             b.moduleConfig(muc.toString());
             b.moduleConfig(ps.toString());
             ejabberdModules.forEach(b::moduleConfig);
-            if (!ejabberdNoMulticast) {
+            if (!noMulticast) {
                 // The module docs/hosts.md recommends; ejabberd's own MUC routes through it too once it is loaded.
                 b.moduleConfig("mod_multicast: {}");
             }

@@ -1,0 +1,231 @@
+package org.xcs.common.multicast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.dom4j.Element;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.xcs.common.component.ComponentCore;
+import org.xcs.common.component.ComponentRuntime;
+import org.xcs.common.component.ConnectParams;
+import org.xcs.common.component.PacketSender;
+import org.xcs.common.component.RuntimeSettings;
+import org.xcs.common.harness.HostTests;
+import org.xcs.common.harness.ProsodyHost;
+import org.xcs.common.harness.RealHostTest;
+import org.xcs.common.harness.SmackClients;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+/**
+ * Our Prosody module, {@code scripts/hosts/prosody-plugins/mod_xcs_multicast.lua}, on a real Prosody 0.12: the
+ * component finds it, probes it and delivers through it; everything else that asks it is refused with the error
+ * XEP-0033 §8 names, its addresses returned.
+ */
+@RealHostTest
+class XcsMulticastOnProsodyTest {
+
+    private static final String HOST = "example.test";
+    private static final String SERVICE = "multicast." + HOST;
+    private static final String MUC = "muc." + HOST;
+    private static final String RAW = "raw." + HOST;
+    private static final String SECRET = "s3cret-multicast";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static ProsodyHost host;
+
+    @BeforeAll
+    static void startHost() {
+        HostTests.requireProsody();
+        host = ProsodyHost.builder(HOST).component(MUC, SECRET).component(RAW, SECRET).xcsMulticast(SERVICE).build();
+        host.start();
+        host.addUser("alice", "alice-pw");
+    }
+
+    @AfterAll
+    static void stopHost() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void theComponentFindsTheServiceAndItsUsersGetTheStanzaWithoutTheAddresses() throws Exception {
+        Recording inner = new Recording();
+        // As the launcher wires it: the multicast sender sends through the runtime built after it.
+        MulticastSender multicast = new MulticastSender(inner.sender());
+        ComponentRuntime runtime = runtime(MUC, new MulticastCore(inner, multicast, new JID(MUC), new JID(HOST)));
+        inner.next = runtime.sender();
+        try (SmackClients clients = new SmackClients(host)) {
+            XMPPConnection alice = clients.login("alice", "alice-pw", "phone");
+            runtime.start();
+            awaitTrue(() -> multicast.target() != null, "the service was never found and probed");
+            assertEquals(new MulticastTarget(new JID(SERVICE), HOST, 100), multicast.target());
+
+            try (StanzaCollector got = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
+                Message m = new Message();
+                m.setFrom(new JID("room@" + MUC + "/bob"));
+                m.setType(Message.Type.groupchat);
+                m.setID("g1");
+                m.setBody("through the service");
+                multicast.sendToEach(m, List.of(new JID("alice@" + HOST + "/phone")));
+                org.jivesoftware.smack.packet.Message received = got.nextResult(WAIT.toMillis());
+                assertNotNull(received, "alice got nothing");
+                assertEquals("through the service", received.getBody());
+                assertEquals("room@" + MUC + "/bob", received.getFrom().toString());
+                assertEquals("g1", received.getStanzaId());
+                assertNull(received.getExtensionElement("addresses", MulticastSender.NAMESPACE));
+            }
+            // A room refuses a join with a presence of type error (XEP-0045 §7.2.6): it goes through the service too.
+            try (StanzaCollector got = alice.createStanzaCollector(StanzaTypeFilter.PRESENCE)) {
+                org.xmpp.packet.Presence refusal = new org.xmpp.packet.Presence(org.xmpp.packet.Presence.Type.error);
+                refusal.setFrom(new JID("room@" + MUC + "/alice"));
+                refusal.setTo(new JID("alice@" + HOST + "/phone"));
+                refusal.setError(org.xmpp.packet.PacketError.Condition.registration_required);
+                multicast.send(refusal);
+                org.jivesoftware.smack.packet.Presence received =
+                        (org.jivesoftware.smack.packet.Presence) got.nextResult(WAIT.toMillis());
+                assertNotNull(received, "alice got no presence error");
+                assertEquals(StanzaError.Condition.registration_required, received.getError().getCondition());
+            }
+            assertEquals(2, multicast.stanzas());
+            assertEquals(List.of(), inner.handled, "the search's replies and the probe stayed out of the core");
+        } finally {
+            runtime.stop(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void itIsAServiceWithItsLimitAndRefusesAUser() throws Exception {
+        try (SmackClients clients = new SmackClients(host)) {
+            XMPPConnection alice = clients.login("alice", "alice-pw", "laptop");
+            DiscoverInfo info = SmackClients.discoInfo(alice, SERVICE);
+            assertTrue(info.hasIdentity("service", "multicast"), info.toXML().toString());
+            assertTrue(info.containsFeature(MulticastSender.NAMESPACE));
+            assertTrue(info.toXML().toString().contains("<value>100</value>"), info.toXML().toString());
+
+            try (StanzaCollector errors = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
+                alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(SERVICE).setBody("spam")
+                        .addExtension(org.jivesoftware.smack.packet.StandardExtensionElement.builder(
+                                "addresses", MulticastSender.NAMESPACE).addElement(
+                                        org.jivesoftware.smack.packet.StandardExtensionElement.builder("address",
+                                                MulticastSender.NAMESPACE).addAttribute("type", "bcc")
+                                                .addAttribute("jid", "alice@" + HOST).build()).build())
+                        .build());
+                org.jivesoftware.smack.packet.Message error = errors.nextResult(WAIT.toMillis());
+                assertNotNull(error);
+                assertEquals(StanzaError.Condition.forbidden, error.getError().getCondition());
+            }
+        }
+    }
+
+    @Test
+    void aComponentIsRefusedWhatTheServiceDoesNotTakeAndGetsTheAddressesBack() throws Exception {
+        Recording raw = new Recording();
+        ComponentRuntime runtime = runtime(RAW, raw);
+        try {
+            runtime.start();
+            PacketSender out = runtime.sender();
+            // XEP-0033 §8; the module's own rules: no relay, bcc only, 100 at most
+            out.send(multicast("r1", "bcc", List.of("someone@elsewhere.example")));
+            out.send(multicast("r2", "cc", List.of("alice@" + HOST)));
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 101; i++) {
+                many.add("u" + i + "@" + HOST);
+            }
+            out.send(multicast("r3", "bcc", many));
+            out.send(multicast("r4", "bcc", List.of(RAW))); // the probe's shape: it comes back
+            assertEquals("forbidden", condition(raw.await(p -> "r1".equals(p.getID()))));
+            assertEquals("bad-request", condition(raw.await(p -> "r2".equals(p.getID()))));
+            Packet tooMany = raw.await(p -> "r3".equals(p.getID()));
+            assertEquals("not-acceptable", condition(tooMany));
+            assertEquals(101, tooMany.getElement().element("addresses").elements().size(), "the addresses came back");
+            Packet back = raw.await(p -> "r4".equals(p.getID()));
+            assertEquals(RAW, back.getFrom().toString());
+            assertEquals(RAW, back.getTo().toString());
+            assertNull(back.getElement().element("addresses"));
+        } finally {
+            runtime.stop(Duration.ofMillis(200));
+        }
+    }
+
+    private static Message multicast(String id, String type, List<String> jids) {
+        Message m = new Message();
+        m.setID(id);
+        m.setFrom(new JID(RAW));
+        m.setTo(new JID(SERVICE));
+        m.setType(Message.Type.headline);
+        Element list = m.getElement().addElement("addresses", MulticastSender.NAMESPACE);
+        for (String jid : jids) {
+            list.addElement("address").addAttribute("type", type).addAttribute("jid", jid);
+        }
+        return m;
+    }
+
+    private static String condition(Packet error) {
+        assertEquals("error", error.getElement().attributeValue("type"), error.toXML());
+        return error.getElement().element("error").elements().get(0).getName();
+    }
+
+    private static ComponentRuntime runtime(String domain, ComponentCore core) {
+        ConnectParams params = new ConnectParams("127.0.0.1", host.componentPort(domain), domain, SECRET,
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return ComponentRuntime.overWhack(params, core, RuntimeSettings.defaults());
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String message)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, message);
+            Thread.sleep(20);
+        }
+    }
+
+    /** A core that records what reaches it; its sender goes wherever {@link #next} points. */
+    private static final class Recording implements ComponentCore {
+        final List<Packet> handled = new CopyOnWriteArrayList<>();
+        volatile PacketSender next;
+
+        PacketSender sender() {
+            return packet -> next.send(packet);
+        }
+
+        @Override
+        public void handle(Packet packet) {
+            handled.add(packet);
+        }
+
+        @Override
+        public void drain(Duration timeout) {
+        }
+
+        Packet await(Predicate<Packet> which) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (Packet p : handled) {
+                    if (which.test(p)) {
+                        return p;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("nothing matching arrived; got " + handled);
+        }
+    }
+}

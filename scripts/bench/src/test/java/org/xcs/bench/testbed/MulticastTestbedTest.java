@@ -1,0 +1,47 @@
+package org.xcs.bench.testbed;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bench runs both hosts with the XEP-0033 service docs/hosts.md recommends (ejabberd's mod_multicast, our
+ * mod_xcs_multicast for Prosody), for the built-ins and ours alike; {@code --no-multicast} leaves it out. Checked on
+ * a started host's own config file, reached through the run's {@link Testbeds} as every scenario reaches its host.
+ */
+class MulticastTestbedTest {
+    private static final String PROSODY_SERVICE = "Component \"multicast.bench.test\" \"xcs_multicast\"";
+
+    @Test
+    void ejabberdLoadsMulticastByDefault(@TempDir Path dir) throws Exception {
+        assertTrue(configOf("ejabberd", Testbeds.fresh(), dir).contains("  mod_multicast: {}\n"));
+    }
+
+    @Test
+    void prosodyLoadsOurServiceByDefault(@TempDir Path dir) throws Exception {
+        assertTrue(configOf("prosody", Testbeds.fresh(), dir).contains(PROSODY_SERVICE));
+    }
+
+    @Test
+    void withNoMulticastNeitherHostHasAService(@TempDir Path dir) throws Exception {
+        Testbeds beds = Testbeds.fresh(Testbed.Builder::noMulticast);
+        String ejabberd = configOf("ejabberd", beds, dir.resolve("e"));
+        assertFalse(ejabberd.contains("multicast"), ejabberd);
+        String prosody = configOf("prosody", beds, dir.resolve("p"));
+        assertFalse(prosody.contains("multicast"), prosody);
+    }
+
+    private static String configOf(String kind, Testbeds beds, Path dir) throws Exception {
+        try (Testbeds.Lease lease = beds.lease(kind, dir, UnaryOperator.identity())) {
+            assertTrue(lease.bed().host().isRunning(), kind + " did not start");
+            Path home = lease.bed().host().directory();
+            return Files.readString(kind.equals("prosody") ? home.resolve("prosody.cfg.lua")
+                    : home.resolve("conf").resolve("ejabberd.yml"));
+        }
+    }
+}

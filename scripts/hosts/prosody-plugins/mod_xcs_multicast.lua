@@ -1,0 +1,97 @@
+-- mod_xcs_multicast: an XEP-0033 (Extended Stanza Addressing) multicast service for the components of this
+-- Prosody server, so that xcs-muc and xcs-pubsub can hand Prosody a room's message once for all its occupants, as
+-- Prosody's own MUC does, instead of one stanza per occupant that Prosody parses one by one. ejabberd ships the
+-- same service as mod_multicast; Prosody 0.12 has none. See docs/hosts.md of the XMPP Component Suite.
+--
+-- Install: copy this file into a directory listed in plugin_paths, then declare the service as a component:
+--     Component "multicast.example.org" "xcs_multicast"
+-- The components find it by service discovery of example.org (XEP-0033 §2.2) after every connect.
+--
+-- Who may use it: only components of this server (a stanza whose sender's domain is a Component here); every
+-- other sender gets <forbidden/>. Where it delivers: only to this server's own domains (its users, its
+-- components); it never relays to other servers. Only 'bcc' addresses are taken (XEP-0033 §4.6.3): each recipient
+-- gets the stanza as if sent to it alone, without the address list.
+
+local st = require "util.stanza";
+local jid_split = require "util.jid".split;
+local jid_prep = require "util.jid".prep;
+local dataform = require "util.dataforms".new;
+
+local xmlns_address = "http://jabber.org/protocol/address";
+local limit = module:get_option_number("xcs_multicast_limit", 100);
+
+module:depends("disco");
+module:add_identity("service", "multicast", module:get_option_string("name", "Multicast"));
+module:add_feature(xmlns_address);
+-- The limits, as ejabberd's mod_multicast names them: addresses per message and per presence.
+module:add_extension(dataform {
+	{ name = "FORM_TYPE", type = "hidden", value = xmlns_address },
+	{ name = "message", type = "text-single" },
+	{ name = "presence", type = "text-single" },
+}:form({ message = tostring(limit), presence = tostring(limit) }, "result"));
+
+-- XEP-0033 §8: the stanza goes back whole, its addresses included (RFC 6120 §8.3.1 allows the original content),
+-- so that the sender can deliver it one by one.
+local function refuse(stanza, type, condition, text)
+	if stanza.attr.type == "error" then
+		-- RFC 6120 §8.3.1: an error is never answered with an error.
+		module:log("warn", "Dropped an error stanza from %s: %s", stanza.attr.from, text);
+		return true;
+	end
+	local reply = st.clone(stanza);
+	reply.attr.from, reply.attr.to = stanza.attr.to, stanza.attr.from;
+	reply.attr.type = "error";
+	reply:reset():tag("error", { type = type })
+		:tag(condition, { xmlns = "urn:ietf:params:xml:ns:xmpp-stanzas" }):up()
+		:tag("text", { xmlns = "urn:ietf:params:xml:ns:xmpp-stanzas" }):text(text):up()
+		:up();
+	module:send(reply);
+	return true;
+end
+
+local function handle(event)
+	local stanza = event.stanza; -- an error stanza too: a room refuses a join with a presence of type error
+	local _, from_host = jid_split(stanza.attr.from);
+	local sender = from_host and prosody.hosts[from_host];
+	if not sender or sender.type ~= "component" or from_host == module.host then
+		return refuse(stanza, "auth", "forbidden", "Only this server's components may use this service");
+	end
+	local addresses = stanza:get_child("addresses", xmlns_address);
+	if not addresses then
+		return refuse(stanza, "modify", "bad-request", "No addresses element (XEP-0033 §3)");
+	end
+	local recipients = {};
+	for address in addresses:childtags("address", xmlns_address) do
+		if address.attr.type ~= "bcc" or address.attr.delivered == "true" then
+			return refuse(stanza, "modify", "bad-request", "Only bcc addresses are taken");
+		end
+		local jid = jid_prep(address.attr.jid);
+		if not jid then
+			return refuse(stanza, "modify", "jid-malformed", "An address has no valid 'jid'");
+		end
+		local _, host = jid_split(jid);
+		if not prosody.hosts[host] then
+			return refuse(stanza, "cancel", "forbidden", "This service does not relay to other servers");
+		end
+		recipients[#recipients + 1] = jid;
+	end
+	if #recipients == 0 or #recipients > limit then
+		return refuse(stanza, "modify", "not-acceptable",
+			"Between 1 and " .. limit .. " addresses are taken");
+	end
+	stanza:remove_children("addresses", xmlns_address);
+	-- A presence or groupchat message to a full JID is written out at once or dropped (bounced with a new error
+	-- stanza), never kept, so one object serves every recipient, as in Prosody's own MUC. Anything else may be
+	-- kept (offline storage, archives) and gets its own copy.
+	local shared = stanza.name == "presence" or stanza.attr.type == "groupchat";
+	for _, jid in ipairs(recipients) do
+		local _, _, resource = jid_split(jid);
+		local copy = (shared and resource) and stanza or st.clone(stanza);
+		copy.attr.to = jid;
+		module:send(copy);
+	end
+	return true;
+end
+
+module:hook("message/host", handle);
+module:hook("presence/host", handle);
