@@ -2,6 +2,7 @@ package org.xcs.common.multicast;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xcs.common.component.ComponentCore;
@@ -32,10 +33,14 @@ public final class MulticastCore implements ComponentCore {
      * @param hostDomain the domain whose users the host serves, searched for a service
      */
     public MulticastCore(ComponentCore core, MulticastSender multicast, JID self, JID hostDomain) {
+        this(core, multicast, self, hostDomain, System::nanoTime);
+    }
+
+    MulticastCore(ComponentCore core, MulticastSender multicast, JID self, JID hostDomain, LongSupplier nanoTime) {
         this.core = core;
         this.multicast = multicast;
         this.self = self;
-        this.discovery = new MulticastDiscovery(self, hostDomain, multicast);
+        this.discovery = new MulticastDiscovery(self, hostDomain, multicast, nanoTime);
     }
 
     @Override
@@ -46,6 +51,7 @@ public final class MulticastCore implements ComponentCore {
 
     @Override
     public void handle(Packet packet) {
+        discovery.retryIfDue();
         if (discovery.handle(packet)) {
             return;
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,18 @@ final class MulticastDiscovery {
     /** However many the service allows: a multicast stanza stays a few KiB, as large as a client's message. */
     static final int MAX_LIMIT = 100;
 
+    /** A search that found nothing is made again this long after (a host still starting its modules, an admin
+     * loading one later), doubling up to {@link #MAX_RETRY}. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(15);
+    static final Duration MAX_RETRY = Duration.ofMinutes(10);
+
     private final JID self;
     private final JID host;
     private final MulticastSender multicast;
+    private final LongSupplier nanoTime;
+    private volatile boolean retryPending;
+    private volatile long retryAt;
+    private volatile Duration retryDelay = FIRST_RETRY;
     private final String probePrefix = "xcs-mc-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final AtomicLong probes = new AtomicLong();
     private volatile Round round;
@@ -63,15 +73,34 @@ final class MulticastDiscovery {
         }
     }
 
-    MulticastDiscovery(JID self, JID host, MulticastSender multicast) {
+    MulticastDiscovery(JID self, JID host, MulticastSender multicast, LongSupplier nanoTime) {
         this.self = self;
         this.host = host;
         this.multicast = multicast;
+        this.nanoTime = nanoTime;
     }
 
     /** A new connection: straight again until this connection's search proves a service. */
     void start(PacketSender out) {
+        retryDelay = FIRST_RETRY;
+        search(out);
+    }
+
+    /** Searches again if the last search found nothing and its retry is due; cheap enough for every stanza. */
+    void retryIfDue() {
+        Round r = round;
+        if (retryPending && r != null && nanoTime.getAsLong() - retryAt >= 0) {
+            synchronized (this) {
+                if (retryPending && round == r) {
+                    search(r.out);
+                }
+            }
+        }
+    }
+
+    private void search(PacketSender out) {
         multicast.use(null);
+        retryPending = false;
         Round r = new Round(out);
         round = r;
         r.open.incrementAndGet(); // the items request: counted first, so no reply can close the search before it
@@ -201,7 +230,12 @@ final class MulticastDiscovery {
 
     private void closed(Round r) {
         if (r.open.decrementAndGet() == 0 && r.settled.compareAndSet(false, true)) {
-            log.info("{}: no XEP-0033 multicast service found on {}: one stanza per recipient", self, host);
+            Duration delay = retryDelay;
+            retryDelay = delay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay.multipliedBy(2);
+            retryAt = nanoTime.getAsLong() + delay.toNanos();
+            retryPending = r == round;
+            log.info("{}: no XEP-0033 multicast service found on {}: one stanza per recipient; searching again in"
+                    + " {} s", self, host, delay.toSeconds());
         }
     }
 

@@ -30,8 +30,9 @@ class MulticastCoreTest {
     private final RecordingSender wire = new RecordingSender();
     private final MulticastSender multicast = new MulticastSender(wire);
     private final FakeCore inner = new FakeCore();
+    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
     private final MulticastCore core = new MulticastCore(inner, multicast, new JID("muc.example.org"),
-            new JID("example.org"));
+            new JID("example.org"), now::get);
 
     /** ejabberd 23.01 with mod_multicast: the service is an item of the host, with the identity and a limits form. */
     private static final String EJABBERD_SERVICE_INFO = "<query xmlns='" + INFO + "'>"
@@ -94,6 +95,17 @@ class MulticastCoreTest {
                 + "</query>");
         assertNull(multicast.target());
         wire.assertNothingMore(Duration.ofMillis(100));
+
+        // A host still starting its modules, or an admin loading one later: the search is made again, not at once.
+        Packet chat = parse("<message from='a@example.org/1' to='r@muc.example.org' type='groupchat'/>");
+        now.addAndGet(MulticastDiscovery.FIRST_RETRY.toNanos() - 1);
+        core.handle(chat);
+        wire.assertNothingMore(Duration.ofMillis(50));
+        now.addAndGet(1);
+        core.handle(chat);
+        List<Packet> again = wire.await(2, WAIT);
+        assertEquals("example.org", again.get(0).getTo().toString());
+        assertEquals(2, inner.handled.size(), "the core still got both stanzas");
     }
 
     @Test

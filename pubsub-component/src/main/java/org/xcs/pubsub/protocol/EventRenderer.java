@@ -51,18 +51,22 @@ final class EventRenderer {
         // One event often goes to thousands of subscribers: build and render its element once per call, copy it
         // per message, and let the transport write the text rendered once (FanoutMessage).
         Map<Event, SharedContent> built = new IdentityHashMap<>();
+        // One id per event, as a room gives one to all reflections of a message: the messages of one event then
+        // differ only in 'to', and a host's multicast service (XEP-0033) takes them as one stanza.
+        Map<Event, String> eventIds = new IdentityHashMap<>();
         List<Message> out = new ArrayList<>(notifications.size());
         for (Notification n : notifications) {
-            out.add(message(n, built.computeIfAbsent(n.event(), e -> SharedContent.of(content(e, parsed)))));
+            out.add(message(n, built.computeIfAbsent(n.event(), e -> SharedContent.of(content(e, parsed))),
+                    eventIds.computeIfAbsent(n.event(), e -> ids.next())));
         }
         return out;
     }
 
-    private Message message(Notification n, SharedContent content) {
+    private Message message(Notification n, SharedContent content, String id) {
         Message m = new FanoutMessage(content);
         m.setFrom(service);
         m.setTo(recipient(n.recipient()));
-        m.setID(ids.next());
+        m.setID(id);
         m.setType(n.type() == org.xcs.pubsub.service.NotificationType.NORMAL ? Message.Type.normal
                 : Message.Type.headline);
         if (!(n.event() instanceof Event.ApprovalRequest)) {
