@@ -45,7 +45,7 @@ final class MulticastDiscovery {
 
     /** A search that found nothing is made again this long after (a host still starting its modules, an admin
      * loading one later), doubling up to {@link #MAX_RETRY}. */
-    static final Duration FIRST_RETRY = Duration.ofSeconds(15);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration MAX_RETRY = Duration.ofMinutes(10);
 
     private final JID self;
