@@ -60,7 +60,7 @@ local function handle(event)
 	if not addresses then
 		return refuse(stanza, "modify", "bad-request", "No addresses element (XEP-0033 §3)");
 	end
-	local recipients = {};
+	local recipients, full = {}, {};
 	for address in addresses:childtags("address", xmlns_address) do
 		if address.attr.type ~= "bcc" or address.attr.delivered == "true" then
 			return refuse(stanza, "modify", "bad-request", "Only bcc addresses are taken");
@@ -69,11 +69,12 @@ local function handle(event)
 		if not jid then
 			return refuse(stanza, "modify", "jid-malformed", "An address has no valid 'jid'");
 		end
-		local _, host = jid_split(jid);
+		local _, host, resource = jid_split(jid);
 		if not prosody.hosts[host] then
 			return refuse(stanza, "cancel", "forbidden", "This service does not relay to other servers");
 		end
 		recipients[#recipients + 1] = jid;
+		full[#recipients] = resource ~= nil;
 	end
 	if #recipients == 0 or #recipients > limit then
 		return refuse(stanza, "modify", "not-acceptable",
@@ -84,9 +85,8 @@ local function handle(event)
 	-- stanza), never kept, so one object serves every recipient, as in Prosody's own MUC. Anything else may be
 	-- kept (offline storage, archives) and gets its own copy.
 	local shared = stanza.name == "presence" or stanza.attr.type == "groupchat";
-	for _, jid in ipairs(recipients) do
-		local _, _, resource = jid_split(jid);
-		local copy = (shared and resource) and stanza or st.clone(stanza);
+	for i, jid in ipairs(recipients) do
+		local copy = (shared and full[i]) and stanza or st.clone(stanza);
 		copy.attr.to = jid;
 		module:send(copy);
 	end

@@ -95,9 +95,17 @@ public record RuntimeSettings(boolean waitForHost, Duration initialBackoff, Dura
         if (pingTarget != null) {
             return pingTarget;
         }
-        int dot = componentDomain.indexOf('.');
         // A dotless component domain has no parent: the ping then goes to the component itself and comes back
         // through the host, which still proves the link.
+        return parentDomainOf(componentDomain);
+    }
+
+    /**
+     * The domain whose users the host serves, by the convention components follow (muc.example.org belongs to
+     * example.org); a dotless domain is returned as it is.
+     */
+    public static String parentDomainOf(String componentDomain) {
+        int dot = componentDomain.indexOf('.');
         return dot < 0 ? componentDomain : componentDomain.substring(dot + 1);
     }
 

@@ -80,8 +80,9 @@ public final class ComponentLauncher {
             return fail(ExitCode.FAILURE, module.name() + " could not be built: " + e);
         }
         ComponentCore hosted = new ClosingStore(core, store);
-        String parent = parentDomain(options.domain());
-        if (options.multicast() && parent != null) {
+        String parent = RuntimeSettings.parentDomainOf(options.domain());
+        // A dotless domain has no host above it to search for a multicast service.
+        if (options.multicast() && !parent.equals(options.domain())) {
             hosted = new MulticastCore(hosted, multicast, new JID(options.domain()), new JID(parent));
         }
         ComponentRuntime runtime = ComponentRuntime.overWhack(connectParams(), hosted, settings());
@@ -104,15 +105,6 @@ public final class ComponentLauncher {
         }
         store.close();
         return ExitCode.OK.code();
-    }
-
-    /**
-     * The domain whose users the host serves, by the convention components follow (muc.example.org belongs to
-     * example.org); a dotless domain has none, and no multicast service is looked for.
-     */
-    static String parentDomain(String domain) {
-        int dot = domain.indexOf('.');
-        return dot < 0 ? null : domain.substring(dot + 1);
     }
 
     private ConnectParams connectParams() {

@@ -67,7 +67,7 @@ public final class MulticastCore implements ComponentCore {
         core.drain(timeout);
     }
 
-    /** Stanzas the service sent back with an error since start: each one's recipients did not get it. */
+    /** Stanzas the service sent back with an error since start (each sent again one per recipient if still known). */
     public long refused() {
         return refused.get();
     }

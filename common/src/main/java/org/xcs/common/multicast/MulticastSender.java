@@ -214,14 +214,10 @@ public final class MulticastSender implements PacketSender {
             element.addAttribute("type", type);
         }
         original.setFrom(refusal.getTo());
-        List<Packet> copies = new ArrayList<>(recipients.size());
-        for (String to : recipients) {
-            Packet copy = original.createCopy();
-            copy.setTo(to);
-            copies.add(copy);
-        }
-        next.sendAll(copies);
-        return copies.size();
+        List<JID> to = new ArrayList<>(recipients.size());
+        recipients.forEach(jid -> to.add(new JID(jid)));
+        next.sendToEach(original, to);
+        return to.size();
     }
 
     // The service sends the error back from itself to our sender, with the stanza's id and its addresses.
