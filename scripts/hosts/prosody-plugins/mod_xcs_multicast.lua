@@ -81,10 +81,13 @@ local function handle(event)
 			"Between 1 and " .. limit .. " addresses are taken");
 	end
 	stanza:remove_children("addresses", xmlns_address);
-	-- A presence or groupchat message to a full JID is written out at once or dropped (bounced with a new error
-	-- stanza), never kept, so one object serves every recipient, as in Prosody's own MUC. Anything else may be
-	-- kept (offline storage, archives) and gets its own copy.
-	local shared = stanza.name == "presence" or stanza.attr.type == "groupchat";
+	-- A presence, a groupchat message or a headline to a full JID is written out at once or dropped (bounced with
+	-- a new error stanza), never kept: Prosody 0.12's mod_message never stores a headline offline, mod_mam and
+	-- mod_carbons skip it, and mod_smacks queues its own copy. So one object serves every recipient, as in
+	-- Prosody's own MUC (PubSub notifications are headlines: no copy per subscriber). Anything else (chat, normal)
+	-- may be kept (offline storage, archives) and gets its own copy.
+	local stanza_type = stanza.attr.type;
+	local shared = stanza.name == "presence" or stanza_type == "groupchat" or stanza_type == "headline";
 	for i, jid in ipairs(recipients) do
 		local copy = (shared and full[i]) and stanza or st.clone(stanza);
 		copy.attr.to = jid;

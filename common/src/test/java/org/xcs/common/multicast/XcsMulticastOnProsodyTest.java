@@ -55,6 +55,7 @@ class XcsMulticastOnProsodyTest {
         host = ProsodyHost.builder(HOST).component(MUC, SECRET).component(RAW, SECRET).xcsMulticast(SERVICE).build();
         host.start();
         host.addUser("alice", "alice-pw");
+        host.addUser("bob", "bob-pw");
     }
 
     @AfterAll
@@ -105,6 +106,41 @@ class XcsMulticastOnProsodyTest {
             }
             assertEquals(2, multicast.stanzas());
             assertEquals(List.of(), inner.handled, "the search's replies and the probe stayed out of the core");
+        } finally {
+            runtime.stop(Duration.ofMillis(200));
+        }
+    }
+
+    /**
+     * The module hands one stanza object to every recipient of a headline (as of a presence or groupchat message)
+     * and copies a chat or normal message for each: either way each user gets it addressed to itself.
+     */
+    @Test
+    void eachRecipientGetsTheStanzaAddressedToItWhetherSharedOrCopied() throws Exception {
+        Recording inner = new Recording();
+        MulticastSender multicast = new MulticastSender(inner.sender());
+        ComponentRuntime runtime = runtime(MUC, new MulticastCore(inner, multicast, new JID(MUC), new JID(HOST)));
+        inner.next = runtime.sender();
+        try (SmackClients clients = new SmackClients(host)) {
+            XMPPConnection alice = clients.login("alice", "alice-pw", "phone");
+            XMPPConnection bob = clients.login("bob", "bob-pw", "pc");
+            runtime.start();
+            awaitTrue(() -> multicast.target() != null, "the service was never found and probed");
+            for (Message.Type type : List.of(Message.Type.headline, Message.Type.normal, Message.Type.chat)) {
+                try (StanzaCollector toAlice = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE);
+                        StanzaCollector toBob = bob.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
+                    Message m = new Message();
+                    m.setFrom(new JID(MUC));
+                    m.setType(type);
+                    m.setID("m-" + type);
+                    m.setBody("one for each, " + type);
+                    multicast.sendToEach(m, List.of(new JID("alice@" + HOST + "/phone"),
+                            new JID("bob@" + HOST + "/pc")));
+                    expectOne(toAlice, "alice@" + HOST + "/phone", type);
+                    expectOne(toBob, "bob@" + HOST + "/pc", type);
+                }
+            }
+            assertEquals(3, multicast.stanzas(), "each type went through the service as one stanza");
         } finally {
             runtime.stop(Duration.ofMillis(200));
         }
@@ -186,6 +222,16 @@ class XcsMulticastOnProsodyTest {
         ConnectParams params = new ConnectParams("127.0.0.1", host.componentPort(domain), domain, SECRET,
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
         return ComponentRuntime.overWhack(params, core, RuntimeSettings.defaults());
+    }
+
+    private static void expectOne(StanzaCollector collector, String to, Message.Type type)
+            throws InterruptedException {
+        org.jivesoftware.smack.packet.Message received = collector.nextResult(WAIT.toMillis());
+        assertNotNull(received, to + " got no " + type);
+        assertEquals(to, received.getTo().toString(), type + " addressed to another user");
+        assertEquals("one for each, " + type, received.getBody());
+        assertNull(received.getExtensionElement("addresses", MulticastSender.NAMESPACE));
+        assertNull(collector.pollResult(), to + " got a second " + type);
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String message)
