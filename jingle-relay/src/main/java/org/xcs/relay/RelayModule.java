@@ -17,6 +17,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xcs.common.component.ComponentCore;
+import org.xcs.common.component.RuntimeSettings;
 import org.xcs.common.disco.Identity;
 import org.xcs.common.launch.ComponentContext;
 import org.xcs.common.launch.ComponentModule;
@@ -77,7 +78,7 @@ public final class RelayModule implements ComponentModule {
         // XEP-0030 §3: the identity clients look for when they discover this kind of service.
         ServiceCore service = new ServiceCore(context, "xcs-relay", new Identity("proxy", "bytestreams",
                 "Jingle relay"));
-        String parent = RelaySettings.parentOf(context.domain().getDomain());
+        String parent = RuntimeSettings.parentDomainOf(context.domain().getDomain());
         List<String> secrets = settings.secrets().isEmpty() ? List.of(randomSecret()) : settings.secrets();
         if (settings.secrets().isEmpty()) {
             log.warn("no --turn-secret given: using a random one (an external coturn cannot share it)");

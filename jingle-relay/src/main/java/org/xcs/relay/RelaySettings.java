@@ -96,10 +96,4 @@ public record RelaySettings(InetSocketAddress turnListen, Optional<InetAddress> 
         return new RelaySettings(turnListen, externalAddress, relayPorts, secrets, realm, allowedPeers,
                 allowedDomains, externalTurn, turn, credentialLifetime, socks5, r);
     }
-
-    /** relay.example.org -> example.org; a one-label domain is its own parent. */
-    static String parentOf(String domain) {
-        int dot = domain.indexOf('.');
-        return dot < 0 || dot == domain.length() - 1 ? domain : domain.substring(dot + 1);
-    }
 }

@@ -2,6 +2,7 @@ package org.xcs.muc;
 
 import java.util.Set;
 import org.xcs.common.component.ComponentCore;
+import org.xcs.common.component.RuntimeSettings;
 import org.xcs.common.disco.Identity;
 import org.xcs.common.launch.ComponentContext;
 import org.xcs.common.launch.ComponentModule;
@@ -44,6 +45,19 @@ public final class MucModule implements ComponentModule {
         return SCHEMA_VERSION;
     }
 
+    /**
+     * The parent domain when its users are local (the default), else the first --host-domain: room messages to that
+     * domain's users go through its host's multicast service.
+     */
+    @Override
+    public String usersDomain(String componentDomain) {
+        String parent = RuntimeSettings.parentDomainOf(componentDomain);
+        if (settings == null || settings.hostDomains().isEmpty() || settings.hostDomains().contains(parent)) {
+            return parent;
+        }
+        return settings.hostDomains().iterator().next();
+    }
+
     @Override
     public ComponentCore create(ComponentContext context) {
         // XEP-0030 §3: the identity clients look for when they discover a MUC service (XEP-0045 §6.1).
@@ -70,8 +84,7 @@ public final class MucModule implements ComponentModule {
      * The command line ({@link Main}) defaults to {@code --room-creation=local} instead.
      */
     public static MucSettings defaults(String serviceDomain) {
-        int dot = serviceDomain.indexOf('.');
-        String host = dot < 0 ? serviceDomain : serviceDomain.substring(dot + 1);
-        return new MucSettings(CreationPolicy.ANYONE, Set.of(host), Set.of(), 100, 64 * 1024);
+        return new MucSettings(CreationPolicy.ANYONE, Set.of(RuntimeSettings.parentDomainOf(serviceDomain)), Set.of(),
+                100, 64 * 1024);
     }
 }

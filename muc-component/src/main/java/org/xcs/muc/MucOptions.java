@@ -1,6 +1,7 @@
 package org.xcs.muc;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.xcs.muc.service.CreationPolicy;
 import org.xcs.muc.service.MucSettings;
 import org.xmpp.packet.JID;
 import org.xcs.common.cli.DomainConverter;
+import org.xcs.common.component.RuntimeSettings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -56,16 +58,11 @@ public final class MucOptions {
     public MucSettings settings(String componentDomain) {
         Set<String> local = new LinkedHashSet<>(hostDomains);
         if (local.isEmpty()) {
-            local.add(parentOf(componentDomain));
+            local.add(RuntimeSettings.parentDomainOf(componentDomain));
         }
-        return new MucSettings(roomCreation, Set.copyOf(local), Set.copyOf(admins), maxHistory, maxMessageChars,
-                publicOccupantLists);
-    }
-
-    /** The domain a component is a subdomain of; a domain without a dot is its own host. */
-    static String parentOf(String componentDomain) {
-        int dot = componentDomain.indexOf('.');
-        return dot < 0 || dot == componentDomain.length() - 1 ? componentDomain : componentDomain.substring(dot + 1);
+        // In the order given: the first is the one searched for the host's multicast service.
+        return new MucSettings(roomCreation, Collections.unmodifiableSet(local), Set.copyOf(admins), maxHistory,
+                maxMessageChars, publicOccupantLists);
     }
 
     static final class CreationPolicyConverter implements ITypeConverter<CreationPolicy> {

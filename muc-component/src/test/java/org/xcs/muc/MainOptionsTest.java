@@ -90,7 +90,27 @@ class MainOptionsTest {
 
     @Test
     void aDomainWithoutParentIsItsOwnHost() {
-        assertEquals("localhost", MucOptions.parentOf("localhost"));
-        assertEquals("example.org", MucOptions.parentOf("muc.example.org"));
+        assertEquals(Set.of("localhost"), run("--domain", "localhost").settings.hostDomains());
+        assertEquals("localhost", new MucModule(run("--domain", "localhost").settings).usersDomain("localhost"));
+    }
+
+    /** XEP-0033 §2.2: the launcher searches this domain for the host's multicast service. */
+    @Test
+    void theMulticastServiceIsSearchedOnTheParentUnlessHostDomainsLeaveItOut() {
+        assertEquals("example.org", usersDomain("--domain", "muc.example.org"));
+        assertEquals("example.org", usersDomain("--domain", "muc.example.org", "--host-domain", "example.com",
+                "--host-domain", "example.org"));
+        // A service whose domain is not under its users' domain: the first --host-domain, as given.
+        assertEquals("example.org", usersDomain("--domain", "rooms.chat.example.net", "--host-domain", "example.org",
+                "--host-domain", "example.com"));
+        assertEquals("example.com", usersDomain("--domain", "rooms.chat.example.net", "--host-domain", "example.com",
+                "--host-domain", "example.org"));
+        assertEquals("example.org", new MucModule().usersDomain("muc.example.org"));
+    }
+
+    private static String usersDomain(String... args) {
+        Run run = run(args);
+        assertEquals(0, run.exit, run.err);
+        return new MucModule(run.settings).usersDomain(args[1]);
     }
 }

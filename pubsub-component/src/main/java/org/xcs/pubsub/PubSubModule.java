@@ -102,6 +102,15 @@ public final class PubSubModule implements ComponentModule {
         return SCHEMA_VERSION;
     }
 
+    /**
+     * --host-domain, else the parent of the component's domain: notifications to its users go through its host's
+     * multicast service.
+     */
+    @Override
+    public String usersDomain(String componentDomain) {
+        return options.hostDomain(componentDomain);
+    }
+
     @Override
     public ComponentCore create(ComponentContext context) {
         PubSubProtocol protocol = new PubSubProtocol(context.sender());

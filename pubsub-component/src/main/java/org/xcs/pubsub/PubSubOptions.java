@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.xcs.common.component.RuntimeSettings;
 import org.xcs.pubsub.service.CreationPolicy;
 import org.xcs.pubsub.service.ServiceSettings;
 import org.xmpp.packet.JID;
@@ -67,12 +68,7 @@ public final class PubSubOptions {
 
     /** The host whose users this service serves: --host-domain, or the parent of the component's domain. */
     public String hostDomain(String componentDomain) {
-        return hostDomain != null ? hostDomain : parent(componentDomain);
-    }
-
-    static String parent(String domain) {
-        int dot = domain.indexOf('.');
-        return dot < 0 ? domain : domain.substring(dot + 1);
+        return hostDomain != null ? hostDomain : RuntimeSettings.parentDomainOf(componentDomain);
     }
 
     static final class CreationConverter implements ITypeConverter<Creation> {

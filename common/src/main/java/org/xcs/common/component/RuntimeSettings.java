@@ -102,11 +102,11 @@ public record RuntimeSettings(boolean waitForHost, Duration initialBackoff, Dura
 
     /**
      * The domain whose users the host serves, by the convention components follow (muc.example.org belongs to
-     * example.org); a dotless domain is returned as it is.
+     * example.org); a domain without a label after its first dot (dotless, or ending there) is returned as it is.
      */
     public static String parentDomainOf(String componentDomain) {
         int dot = componentDomain.indexOf('.');
-        return dot < 0 ? componentDomain : componentDomain.substring(dot + 1);
+        return dot < 0 || dot == componentDomain.length() - 1 ? componentDomain : componentDomain.substring(dot + 1);
     }
 
     private static void requirePositive(Duration d, String name) {

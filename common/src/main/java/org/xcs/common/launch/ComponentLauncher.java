@@ -80,10 +80,10 @@ public final class ComponentLauncher {
             return fail(ExitCode.FAILURE, module.name() + " could not be built: " + e);
         }
         ComponentCore hosted = new ClosingStore(core, store);
-        String parent = RuntimeSettings.parentDomainOf(options.domain());
-        // A dotless domain has no host above it to search for a multicast service.
-        if (options.multicast() && !parent.equals(options.domain())) {
-            hosted = new MulticastCore(hosted, multicast, new JID(options.domain()), new JID(parent));
+        String users = module.usersDomain(options.domain());
+        // A dotless domain with no users' domain set has no host above it to search for a multicast service.
+        if (options.multicast() && !users.equals(options.domain())) {
+            hosted = new MulticastCore(hosted, multicast, new JID(options.domain()), new JID(users));
         }
         ComponentRuntime runtime = ComponentRuntime.overWhack(connectParams(), hosted, settings());
         toRuntime.target.set(runtime.sender());

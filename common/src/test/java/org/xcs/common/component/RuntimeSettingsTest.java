@@ -70,4 +70,12 @@ class RuntimeSettingsTest {
         assertEquals(false, ping.isReply(request), "a get is not a reply");
         assertEquals(false, ping.isReply(new Message()));
     }
+
+    @Test
+    void theParentDomainIsWhatFollowsTheFirstLabel() {
+        assertEquals("example.org", RuntimeSettings.parentDomainOf("muc.example.org"));
+        assertEquals("localhost", RuntimeSettings.parentDomainOf("localhost"));
+        // No label after the first dot: nothing above it, the domain is its own host (never an empty domain).
+        assertEquals("muc.", RuntimeSettings.parentDomainOf("muc."));
+    }
 }
