@@ -67,11 +67,10 @@ class XcsMulticastOnProsodyTest {
 
     @Test
     void theComponentFindsTheServiceAndItsUsersGetTheStanzaWithoutTheAddresses() throws Exception {
-        Recording inner = new Recording();
-        // As the launcher wires it: the multicast sender sends through the runtime built after it.
-        MulticastSender multicast = new MulticastSender(inner.sender());
-        ComponentRuntime runtime = runtime(MUC, new MulticastCore(inner, multicast, new JID(MUC), new JID(HOST)));
-        inner.next = runtime.sender();
+        Wired wired = Wired.muc();
+        Recording inner = wired.inner();
+        MulticastSender multicast = wired.multicast();
+        ComponentRuntime runtime = wired.runtime();
         try (SmackClients clients = new SmackClients(host)) {
             XMPPConnection alice = clients.login("alice", "alice-pw", "phone");
             runtime.start();
@@ -117,10 +116,9 @@ class XcsMulticastOnProsodyTest {
      */
     @Test
     void eachRecipientGetsTheStanzaAddressedToItWhetherSharedOrCopied() throws Exception {
-        Recording inner = new Recording();
-        MulticastSender multicast = new MulticastSender(inner.sender());
-        ComponentRuntime runtime = runtime(MUC, new MulticastCore(inner, multicast, new JID(MUC), new JID(HOST)));
-        inner.next = runtime.sender();
+        Wired wired = Wired.muc();
+        MulticastSender multicast = wired.multicast();
+        ComponentRuntime runtime = wired.runtime();
         try (SmackClients clients = new SmackClients(host)) {
             XMPPConnection alice = clients.login("alice", "alice-pw", "phone");
             XMPPConnection bob = clients.login("bob", "bob-pw", "pc");
@@ -244,6 +242,19 @@ class XcsMulticastOnProsodyTest {
     }
 
     /** A core that records what reaches it; its sender goes wherever {@link #next} points. */
+    /** A component on {@code MUC} that searches the host for the service, its own core a recording. */
+    private record Wired(Recording inner, MulticastSender multicast, ComponentRuntime runtime) {
+        static Wired muc() {
+            Recording inner = new Recording();
+            // As the launcher wires it: the multicast sender sends through the runtime built after it.
+            MulticastSender multicast = new MulticastSender(inner.sender());
+            ComponentRuntime runtime = XcsMulticastOnProsodyTest.runtime(MUC,
+                    new MulticastCore(inner, multicast, new JID(MUC), new JID(HOST)));
+            inner.next = runtime.sender();
+            return new Wired(inner, multicast, runtime);
+        }
+    }
+
     private static final class Recording implements ComponentCore {
         final List<Packet> handled = new CopyOnWriteArrayList<>();
         volatile PacketSender next;
