@@ -63,6 +63,9 @@ public final class ProsodyHost extends LoopbackHost {
         cfg.append("pidfile = ").append(lua(dir.resolve("prosody.pid"))).append('\n');
         cfg.append("data_path = ").append(lua(dir.resolve("data"))).append('\n');
         cfg.append("certificates = ").append(lua(dir.resolve("certs"))).append('\n');
+        // One plugin_paths for every plugin directory: a second assignment would replace the first, and Prosody
+        // would then fail to load, with only a line in its log, the modules the first one named.
+        List<Path> pluginPaths = new ArrayList<>(spec.pluginPaths);
         if (spec.xcsMulticast != null) {
             Path plugins = Files.createDirectories(dir.resolve("plugins"));
             try (var in = ProsodyHost.class.getResourceAsStream(XCS_MULTICAST_RESOURCE)) {
@@ -71,10 +74,11 @@ public final class ProsodyHost extends LoopbackHost {
                 }
                 Files.copy(in, plugins.resolve("mod_xcs_multicast.lua"));
             }
-            cfg.append("plugin_paths = { \"/usr/lib/prosody/modules\"; ").append(lua(plugins)).append(" }\n");
-        } else {
-            cfg.append("plugin_paths = { \"/usr/lib/prosody/modules\" }\n");
+            pluginPaths.add(0, plugins);
         }
+        cfg.append("plugin_paths = { \"/usr/lib/prosody/modules\"");
+        pluginPaths.forEach(path -> cfg.append("; ").append(lua(path)));
+        cfg.append(" }\n");
         cfg.append("log = { info = ").append(lua(dir.resolve("logs").resolve("prosody.log"))).append(" }\n");
         cfg.append("interfaces = { \"127.0.0.1\" }\n");
         cfg.append("c2s_ports = { ").append(c2sPort).append(" }\n");
@@ -168,6 +172,7 @@ public final class ProsodyHost extends LoopbackHost {
         private final List<String> trailingConfig = new ArrayList<>();
         private Duration startTimeout = Duration.ofSeconds(30);
         private String xcsMulticast;
+        private final List<Path> pluginPaths = new ArrayList<>();
 
         private Builder(String domain) {
             this.domain = domain;
@@ -214,6 +219,12 @@ public final class ProsodyHost extends LoopbackHost {
          */
         public Builder xcsMulticast(String serviceDomain) {
             xcsMulticast = serviceDomain;
+            return this;
+        }
+
+        /** One more directory Prosody loads plugins from (its own and the harness's stay first). */
+        public Builder pluginPath(Path directory) {
+            pluginPaths.add(directory);
             return this;
         }
 

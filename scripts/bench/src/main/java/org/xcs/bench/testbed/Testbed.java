@@ -219,6 +219,7 @@ public final class Testbed implements AutoCloseable {
         private final List<String> prosodyGlobal = new ArrayList<>();
         private final List<String> prosodyMuc = new ArrayList<>();
         private final List<String> prosodyPubsub = new ArrayList<>();
+        private final List<Path> prosodyPluginPaths = new ArrayList<>();
         private final List<String> ejabberdMuc = new ArrayList<>();
         private final List<String> ejabberdPubsub = new ArrayList<>();
         private final List<String> ejabberdModules = new ArrayList<>();
@@ -348,8 +349,9 @@ public final class Testbed implements AutoCloseable {
                         "-- and anonymous bench users cannot be admins). Nothing else changes.",
                         "local mod_pubsub = module:depends(\"pubsub\");",
                         "mod_pubsub.service.config.get_affiliation = function () return \"owner\"; end;", ""));
-                // First among the extra lines, as the PubSub scenarios had it before this option existed.
-                prosodyGlobal.add(0, "plugin_paths = { \"/usr/lib/prosody/modules\"; \"" + plugins + "\" }");
+                // Into the harness's one plugin_paths: a plugin_paths line of our own would replace the harness's,
+                // and Prosody then failed to load our XEP-0033 service in every PubSub scenario.
+                prosodyPluginPaths.add(plugins);
                 prosodyPubsub.addAll(0, List.of("pubsub_max_items = " + BUILTIN_PUBSUB_MAX_ITEMS,
                         "modules_enabled = { \"bench_pubsub_open\" }"));
                 ejabberdPubsub.add(0, "max_items_node: " + BUILTIN_PUBSUB_MAX_ITEMS);
@@ -373,6 +375,7 @@ public final class Testbed implements AutoCloseable {
                 // Prosody's own MUC and PubSub do not use it.
                 b.xcsMulticast("multicast." + DOMAIN);
             }
+            prosodyPluginPaths.forEach(b::pluginPath);
             prosodyGlobal.forEach(b::globalConfig);
             // RFC 4505 SASL ANONYMOUS: every driver client gets a fresh JID, no accounts to create.
             b.hostConfig("authentication = \"anonymous\"");

@@ -1,11 +1,14 @@
 package org.xcs.bench.testbed;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,22 @@ class MulticastTestbedTest {
         assertFalse(ejabberd.contains("multicast"), ejabberd);
         String prosody = configOf("prosody", beds, dir.resolve("p"));
         assertFalse(prosody.contains("multicast"), prosody);
+    }
+
+    /** The PubSub beds bring a plugin of their own; Prosody must load our service all the same. */
+    @Test
+    void aPubSubBedsProsodyStillLoadsOurService(@TempDir Path dir) throws Exception {
+        Testbeds beds = Testbeds.fresh(Testbed.Builder::openBuiltinPubSub);
+        try (Testbeds.Lease lease = beds.lease("prosody", dir, UnaryOperator.identity())) {
+            String config = Files.readString(lease.bed().host().directory().resolve("prosody.cfg.lua"));
+            // A second plugin_paths replaced the first: "Unable to load module 'xcs_multicast'" in every PubSub run.
+            assertEquals(1, config.lines().filter(line -> line.startsWith("plugin_paths")).count(), config);
+            Matcher log = Pattern.compile("warn = \"([^\"]+)\"").matcher(config);
+            assertTrue(log.find(), config);
+            Path warnings = Path.of(log.group(1));
+            String logged = Files.exists(warnings) ? Files.readString(warnings) : "";
+            assertFalse(logged.contains("Unable to load module"), logged);
+        }
     }
 
     private static String configOf(String kind, Testbeds beds, Path dir) throws Exception {
