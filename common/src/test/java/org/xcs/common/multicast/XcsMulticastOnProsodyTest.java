@@ -241,7 +241,6 @@ class XcsMulticastOnProsodyTest {
         }
     }
 
-    /** A core that records what reaches it; its sender goes wherever {@link #next} points. */
     /** A component on {@code MUC} that searches the host for the service, its own core a recording. */
     private record Wired(Recording inner, MulticastSender multicast, ComponentRuntime runtime) {
         static Wired muc() {
@@ -255,6 +254,7 @@ class XcsMulticastOnProsodyTest {
         }
     }
 
+    /** A core that records what reaches it; its sender goes wherever {@link #next} points. */
     private static final class Recording implements ComponentCore {
         final List<Packet> handled = new CopyOnWriteArrayList<>();
         volatile PacketSender next;
