@@ -14,7 +14,8 @@
 
 local st = require "util.stanza";
 local jid_split = require "util.jid".split;
-local jid_prep = require "util.jid".prep;
+local jid_prepped_split = require "util.jid".prepped_split;
+local jid_join = require "util.jid".join;
 local dataform = require "util.dataforms".new;
 
 local xmlns_address = "http://jabber.org/protocol/address";
@@ -65,15 +66,15 @@ local function handle(event)
 		if address.attr.type ~= "bcc" or address.attr.delivered == "true" then
 			return refuse(stanza, "modify", "bad-request", "Only bcc addresses are taken");
 		end
-		local jid = jid_prep(address.attr.jid);
-		if not jid then
+		-- What util.jid.prep does, keeping its parts: the address is split once (this loop runs per recipient).
+		local node, host, resource = jid_prepped_split(address.attr.jid);
+		if not host then
 			return refuse(stanza, "modify", "jid-malformed", "An address has no valid 'jid'");
 		end
-		local _, host, resource = jid_split(jid);
 		if not prosody.hosts[host] then
 			return refuse(stanza, "cancel", "forbidden", "This service does not relay to other servers");
 		end
-		recipients[#recipients + 1] = jid;
+		recipients[#recipients + 1] = jid_join(node, host, resource);
 		full[#recipients] = resource ~= nil;
 	end
 	if #recipients == 0 or #recipients > limit then

@@ -175,7 +175,7 @@ class XcsMulticastOnProsodyTest {
         try {
             runtime.start();
             PacketSender out = runtime.sender();
-            // XEP-0033 §8; the module's own rules: no relay, bcc only, 100 at most
+            // XEP-0033 §8; the module's own rules: no relay, bcc only, 100 at most, valid JIDs
             out.send(multicast("r1", "bcc", List.of("someone@elsewhere.example")));
             out.send(multicast("r2", "cc", List.of("alice@" + HOST)));
             List<String> many = new ArrayList<>();
@@ -184,11 +184,13 @@ class XcsMulticastOnProsodyTest {
             }
             out.send(multicast("r3", "bcc", many));
             out.send(multicast("r4", "bcc", List.of(RAW))); // the probe's shape: it comes back
+            out.send(multicast("r5", "bcc", List.of("a@b@" + HOST)));
             assertEquals("forbidden", condition(raw.await(p -> "r1".equals(p.getID()))));
             assertEquals("bad-request", condition(raw.await(p -> "r2".equals(p.getID()))));
             Packet tooMany = raw.await(p -> "r3".equals(p.getID()));
             assertEquals("not-acceptable", condition(tooMany));
             assertEquals(101, tooMany.getElement().element("addresses").elements().size(), "the addresses came back");
+            assertEquals("jid-malformed", condition(raw.await(p -> "r5".equals(p.getID()))));
             Packet back = raw.await(p -> "r4".equals(p.getID()));
             assertEquals(RAW, back.getFrom().toString());
             assertEquals(RAW, back.getTo().toString());
