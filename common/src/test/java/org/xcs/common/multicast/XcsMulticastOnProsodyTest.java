@@ -52,7 +52,9 @@ class XcsMulticastOnProsodyTest {
     @BeforeAll
     static void startHost() {
         HostTests.requireProsody();
-        host = ProsodyHost.builder(HOST).component(MUC, SECRET).component(RAW, SECRET).xcsMulticast(SERVICE).build();
+        // A cache of two prepped addresses: the tests below find some, miss others and fill it, which drops it.
+        host = ProsodyHost.builder(HOST).component(MUC, SECRET).component(RAW, SECRET).xcsMulticast(SERVICE)
+                .globalConfig("xcs_multicast_jid_cache = 2").build();
         host.start();
         host.addUser("alice", "alice-pw");
         host.addUser("bob", "bob-pw");
@@ -142,6 +144,55 @@ class XcsMulticastOnProsodyTest {
         } finally {
             runtime.stop(Duration.ofMillis(200));
         }
+    }
+
+    /**
+     * An address is delivered to as {@code util.jid.prep} makes it (RFC 7622 §3: nodeprep, nameprep, resourceprep),
+     * the first time, when the service remembers it, and after the service has dropped what it remembered.
+     */
+    @Test
+    void anAddressIsPreppedWhetherRememberedOrNot() throws Exception {
+        Wired wired = Wired.muc();
+        MulticastSender multicast = wired.multicast();
+        ComponentRuntime runtime = wired.runtime();
+        try (SmackClients clients = new SmackClients(host)) {
+            XMPPConnection alice = clients.login("alice", "alice-pw", "tablet");
+            XMPPConnection bob = clients.login("bob", "bob-pw", "desk");
+            runtime.start();
+            awaitTrue(() -> multicast.target() != null, "the service was never found and probed");
+            List<JID> unprepped = List.of(new JID("Alice", "Example.TEST", "tablet", true),
+                    new JID("BOB", "example.test", "desk", true));
+            // Four rounds of two addresses with a cache of two: the first misses both and fills the cache, the
+            // second finds both; before the third, a third address drops it, and from then on misses keep
+            // dropping and refilling it.
+            for (int round = 1; round <= 4; round++) {
+                if (round == 3) {
+                    try (StanzaCollector toAlice = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
+                        multicast.sendToEach(headline("other-" + round),
+                                List.of(new JID("alice@" + HOST + "/tablet")));
+                        expectOne(toAlice, "alice@" + HOST + "/tablet", Message.Type.headline);
+                    }
+                }
+                try (StanzaCollector toAlice = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE);
+                        StanzaCollector toBob = bob.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
+                    multicast.sendToEach(headline("round-" + round), unprepped);
+                    expectOne(toAlice, "alice@" + HOST + "/tablet", Message.Type.headline);
+                    expectOne(toBob, "bob@" + HOST + "/desk", Message.Type.headline);
+                }
+            }
+            assertEquals(5, multicast.stanzas(), "every round went through the service as one stanza");
+        } finally {
+            runtime.stop(Duration.ofMillis(200));
+        }
+    }
+
+    private static Message headline(String id) {
+        Message m = new Message();
+        m.setFrom(new JID(MUC));
+        m.setType(Message.Type.headline);
+        m.setID(id);
+        m.setBody("one for each, " + Message.Type.headline); // what expectOne looks for
+        return m;
     }
 
     @Test
