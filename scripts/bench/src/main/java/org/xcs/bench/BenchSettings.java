@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.xcs.bench.proc.MachineSpeed;
 import org.xcs.bench.testbed.Testbeds;
 
 /**
@@ -11,12 +12,13 @@ import org.xcs.bench.testbed.Testbeds;
  * small step per system so the whole tool is exercised, and its figures mean nothing. {@code hosts} lists the host
  * servers to measure through ("prosody", "ejabberd"). {@code workDir} receives host/component data and logs.
  * {@code testbeds} hands out the hosts (fresh ones unless {@link Main#run} shares them in a smoke run).
+ * {@code machineSpeed} times the machine's CPUs for the whole run (see {@link MachineSpeed}).
  */
 public record BenchSettings(boolean smoke, int repeats, Duration stepDuration, List<String> hosts, Path workDir,
-                            Testbeds testbeds) {
+                            Testbeds testbeds, MachineSpeed machineSpeed) {
 
     public BenchSettings(boolean smoke, int repeats, Duration stepDuration, List<String> hosts, Path workDir) {
-        this(smoke, repeats, stepDuration, hosts, workDir, Testbeds.fresh());
+        this(smoke, repeats, stepDuration, hosts, workDir, Testbeds.fresh(), MachineSpeed.started());
     }
 
     public BenchSettings {
@@ -27,7 +29,7 @@ public record BenchSettings(boolean smoke, int repeats, Duration stepDuration, L
     }
 
     public BenchSettings with(Testbeds beds) {
-        return new BenchSettings(smoke, repeats, stepDuration, hosts, workDir, beds);
+        return new BenchSettings(smoke, repeats, stepDuration, hosts, workDir, beds, machineSpeed);
     }
 
     /** One host's part of a scenario. */

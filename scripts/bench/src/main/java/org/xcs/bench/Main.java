@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
+import org.xcs.bench.proc.MachineSpeed;
 import org.xcs.bench.report.Results;
 import org.xcs.bench.testbed.Testbed;
 import org.xcs.bench.testbed.Testbeds;
@@ -80,7 +81,7 @@ public final class Main implements Callable<Integer> {
         Path work = Files.createTempDirectory("xcs-bench-");
         BenchSettings settings = new BenchSettings(smoke, smoke ? 1 : repeats,
                 smoke ? SMOKE_STEP : Duration.ofMillis((long) (stepSeconds * 1000)), hosts, work,
-                Testbeds.fresh(hostOptions()));
+                Testbeds.fresh(hostOptions()), MachineSpeed.started());
         Results results = run(settings, scenarios);
         results.note("prosody nagle", prosodyNagle ? "on (the host's default, --prosody-nagle)"
                 : "off (network_settings = { nagle = false })");

@@ -9,11 +9,12 @@ import java.util.Map;
 import org.xcs.bench.client.ClientEngine;
 import org.xcs.bench.client.Sender;
 import org.xcs.bench.client.StepCounts;
+import org.xcs.bench.proc.MachineSpeed;
 
 /**
  * Runs offered-rate steps on an engine: sends for {@code stepDuration}, then waits up to {@code grace} for the
- * stragglers, meters CPU (cores: CPU seconds per wall second) over the send window, and gives each step a fresh tag so late stamps of an earlier step
- * never count as deliveries of a later one.
+ * stragglers, meters CPU (cores: CPU seconds per wall second) and the machine's speed over the send window, and
+ * gives each step a fresh tag so late stamps of an earlier step never count as deliveries of a later one.
  */
 public final class LoadRunner {
     private final ClientEngine engine;
@@ -21,11 +22,13 @@ public final class LoadRunner {
     private final Duration stepDuration;
     private final Duration grace;
     private final PrintStream log;
+    private final MachineSpeed speed;
     private long nextTag = 1;
 
     public LoadRunner(ClientEngine engine, Map<String, CpuSource> meters, Duration stepDuration, Duration grace,
-                      PrintStream log) {
+                      MachineSpeed speed, PrintStream log) {
         this.engine = engine;
+        this.speed = speed;
         this.meters = new LinkedHashMap<>(meters);
         this.stepDuration = stepDuration;
         this.grace = grace;
@@ -49,12 +52,13 @@ public final class LoadRunner {
         engine.begin(tag, rate, senders);
         Thread.sleep(stepDuration.toMillis());
         engine.stopSending();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        double seconds = (t1 - t0) / 1e9;
         Map<String, Double> cores = new LinkedHashMap<>();
         meters.forEach((name, meter) -> cores.put(name, (meter.cpuSeconds() - cpuAtStart.get(name)) / seconds));
         engine.awaitDeliveries(grace);
         StepCounts counts = engine.end();
-        StepResult result = new StepResult(rate, seconds, counts, cores);
+        StepResult result = new StepResult(rate, seconds, counts, cores, speed.relativeSpeed(t0, t1));
         if (log != null) {
             log.println("    " + result);
         }

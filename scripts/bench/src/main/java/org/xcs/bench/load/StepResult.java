@@ -5,12 +5,18 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.xcs.bench.client.StepCounts;
+import org.xcs.bench.proc.MachineSpeed;
 
 /**
- * One offered-rate step as measured: the engine's counts, the send window in seconds, and the CPU (in cores, 1.0 =
- * one core busy) of each metered process tree over that window, keyed by its name ("host", "component", "driver").
+ * One offered-rate step as measured: the engine's counts, the send window in seconds, the CPU (in cores, 1.0 =
+ * one core busy) of each metered process tree over that window, keyed by its name ("host", "component", "driver"),
+ * and the machine's speed over the window as a share of its best in the run ({@link MachineSpeed}; NaN unmeasured).
  */
-public record StepResult(double offeredRate, double seconds, StepCounts counts, Map<String, Double> cores) {
+public record StepResult(double offeredRate, double seconds, StepCounts counts, Map<String, Double> cores,
+                         double machineSpeed) {
+
+    /** Below this share of its best speed, the machine is named among what limited a step. */
+    static final double SLOW_MACHINE = 0.85;
 
     public StepResult {
         cores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cores));
@@ -61,7 +67,7 @@ public record StepResult(double offeredRate, double seconds, StepCounts counts, 
                 most = e.getValue();
             }
         }
-        String detail = cpuText();
+        String detail = cpuText() + slowMachineText();
         int cpus = Runtime.getRuntime().availableProcessors();
         if (total >= 0.9 * cpus) {
             String others = total - ours >= 0.2 ? ", other processes " + Math.round(100 * (total - ours)) + "%" : "";
@@ -73,6 +79,12 @@ public record StepResult(double offeredRate, double seconds, StepCounts counts, 
         return "no CPU at its limit (" + detail + ")";
     }
 
+    /** "; machine at 58% of its best speed" when it ran slower than {@link #SLOW_MACHINE}, else nothing. */
+    private String slowMachineText() {
+        return machineSpeed < SLOW_MACHINE
+                ? "; machine at " + Math.round(100 * machineSpeed) + "% of its best speed" : "";
+    }
+
     public String cpuText() {
         StringBuilder b = new StringBuilder();
         cores.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ')
@@ -82,7 +94,9 @@ public record StepResult(double offeredRate, double seconds, StepCounts counts, 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%8.1f/s offered: %s | %.0f deliveries/s | CPU %s", offeredRate, counts,
-                deliveriesPerSecond(), cpuText());
+        String speed = Double.isNaN(machineSpeed) ? ""
+                : String.format(Locale.ROOT, " | machine at %.0f%%", 100 * machineSpeed);
+        return String.format(Locale.ROOT, "%8.1f/s offered: %s | %.0f deliveries/s | CPU %s%s", offeredRate, counts,
+                deliveriesPerSecond(), cpuText(), speed);
     }
 }

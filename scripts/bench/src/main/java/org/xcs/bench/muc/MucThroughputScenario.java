@@ -139,13 +139,14 @@ public final class MucThroughputScenario implements Scenario {
                 roomCount, Duration.ofSeconds(120));
         System.out.printf("  %s %s: %d joins in %.2f s%n", id, system.name(), filled.joins(), filled.joinSeconds());
         Samples s = new Samples(system, filled, new LoadRunner(engine, system.meters(), settings.stepDuration(),
-                GRACE, System.out));
+                GRACE, settings.machineSpeed(), System.out));
         s.joinsPerSecond.add(filled.joinsPerSecond());
         if (settings.smoke()) {
             s.estimate = lightRate;
             return s;
         }
-        LoadRunner scoutRunner = new LoadRunner(engine, system.meters(), SCOUT_STEP, GRACE, System.out);
+        LoadRunner scoutRunner = new LoadRunner(engine, system.meters(), SCOUT_STEP, GRACE,
+                settings.machineSpeed(), System.out);
         System.out.printf("  %s %s: scout ramp%n", id, system.name());
         RampResult scout = new Ramp(startRate, FACTOR, maxRate, MAX_STEPS, Criteria.ISSUE_6)
                 .run(scoutRunner, filled.senders());

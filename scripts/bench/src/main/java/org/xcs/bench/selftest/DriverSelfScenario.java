@@ -62,7 +62,8 @@ public final class DriverSelfScenario implements Scenario {
             Map<String, CpuSource> cpu = new LinkedHashMap<>();
             cpu.put("driver loop", CpuSource.driverLoops(engine));
             cpu.put("driver", CpuSource.driverProcess());
-            LoadRunner runner = new LoadRunner(engine, cpu, step, Duration.ofSeconds(1), System.out);
+            LoadRunner runner = new LoadRunner(engine, cpu, step, Duration.ofSeconds(1), settings.machineSpeed(),
+                    System.out);
             RampResult r = ramp.run(runner, senders);
             StepResult best = r.lastPassing() != null ? r.lastPassing() : r.steps().get(r.steps().size() - 1);
             String limit = r.limitedBy();

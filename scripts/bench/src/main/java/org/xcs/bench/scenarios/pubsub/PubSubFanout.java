@@ -78,7 +78,8 @@ public final class PubSubFanout implements Scenario {
                             cpu.put("component", CpuSource.of(Testbed.tree("component", ours)));
                         }
                         cpu.put("driver", CpuSource.driverProcess());
-                        LoadRunner runner = new LoadRunner(engine, cpu, step, Duration.ofSeconds(2), System.out);
+                        LoadRunner runner = new LoadRunner(engine, cpu, step, Duration.ofSeconds(2),
+                                settings.machineSpeed(), System.out);
                         for (boolean stored : List.of(true, false)) {
                             String node = stored ? "stored" : "transient";
                             if (!settings.smoke()) {
