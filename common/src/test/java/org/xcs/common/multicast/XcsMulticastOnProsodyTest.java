@@ -118,14 +118,7 @@ class XcsMulticastOnProsodyTest {
      */
     @Test
     void eachRecipientGetsTheStanzaAddressedToItWhetherSharedOrCopied() throws Exception {
-        Wired wired = Wired.muc();
-        MulticastSender multicast = wired.multicast();
-        ComponentRuntime runtime = wired.runtime();
-        try (SmackClients clients = new SmackClients(host)) {
-            XMPPConnection alice = clients.login("alice", "alice-pw", "phone");
-            XMPPConnection bob = clients.login("bob", "bob-pw", "pc");
-            runtime.start();
-            awaitTrue(() -> multicast.target() != null, "the service was never found and probed");
+        withAliceAndBob("phone", "pc", (multicast, alice, bob) -> {
             for (Message.Type type : List.of(Message.Type.headline, Message.Type.normal, Message.Type.chat)) {
                 try (StanzaCollector toAlice = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE);
                         StanzaCollector toBob = bob.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
@@ -141,9 +134,7 @@ class XcsMulticastOnProsodyTest {
                 }
             }
             assertEquals(3, multicast.stanzas(), "each type went through the service as one stanza");
-        } finally {
-            runtime.stop(Duration.ofMillis(200));
-        }
+        });
     }
 
     /**
@@ -152,14 +143,7 @@ class XcsMulticastOnProsodyTest {
      */
     @Test
     void anAddressIsPreppedWhetherRememberedOrNot() throws Exception {
-        Wired wired = Wired.muc();
-        MulticastSender multicast = wired.multicast();
-        ComponentRuntime runtime = wired.runtime();
-        try (SmackClients clients = new SmackClients(host)) {
-            XMPPConnection alice = clients.login("alice", "alice-pw", "tablet");
-            XMPPConnection bob = clients.login("bob", "bob-pw", "desk");
-            runtime.start();
-            awaitTrue(() -> multicast.target() != null, "the service was never found and probed");
+        withAliceAndBob("tablet", "desk", (multicast, alice, bob) -> {
             List<JID> unprepped = List.of(new JID("Alice", "Example.TEST", "tablet", true),
                     new JID("BOB", "example.test", "desk", true));
             // Four rounds of two addresses with a cache of two: the first misses both and fills the cache, the
@@ -181,6 +165,23 @@ class XcsMulticastOnProsodyTest {
                 }
             }
             assertEquals(5, multicast.stanzas(), "every round went through the service as one stanza");
+        });
+    }
+
+    private interface TwoUsers {
+        void run(MulticastSender multicast, XMPPConnection alice, XMPPConnection bob) throws Exception;
+    }
+
+    /** Alice and Bob logged in with the given resources, and a component that has found and probed the service. */
+    private static void withAliceAndBob(String aliceResource, String bobResource, TwoUsers test) throws Exception {
+        Wired wired = Wired.muc();
+        ComponentRuntime runtime = wired.runtime();
+        try (SmackClients clients = new SmackClients(host)) {
+            XMPPConnection alice = clients.login("alice", "alice-pw", aliceResource);
+            XMPPConnection bob = clients.login("bob", "bob-pw", bobResource);
+            runtime.start();
+            awaitTrue(() -> wired.multicast().target() != null, "the service was never found and probed");
+            test.run(wired.multicast(), alice, bob);
         } finally {
             runtime.stop(Duration.ofMillis(200));
         }
