@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * How fast the machine's CPUs ran over an interval, against their best in this run. A virtual machine's CPU speed is
  * not constant: on the bench machine (2 vCPUs) the same piece of work took 25-26 ms of thread CPU time most of the
- * time and 41-45 ms for seconds at a time, idle or with the other vCPU busy, while /proc/stat showed no steal time
- * (twelfth session). A step measured in such a stretch serves less for reasons of the machine, not of the server,
+ * time and 41-45 ms for seconds at a time, idle or with the other vCPU busy, while /proc/stat showed almost no steal
+ * time (twelfth session). A step measured in such a stretch serves less for reasons of the machine, not of the server,
  * and the step lines and "limited by" texts say so.
  *
  * <p>A daemon thread times a fixed piece of work every {@value #PERIOD_MS} ms in its own CPU time, not in wall time,
