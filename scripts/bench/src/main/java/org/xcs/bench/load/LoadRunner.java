@@ -16,7 +16,7 @@ import org.xcs.bench.proc.MachineSpeed;
  * stragglers, meters CPU (cores: CPU seconds per wall second) and the machine's speed over the send window, and
  * gives each step a fresh tag so late stamps of an earlier step never count as deliveries of a later one.
  */
-public final class LoadRunner {
+public final class LoadRunner implements StepRunner {
     private final ClientEngine engine;
     private final Map<String, CpuSource> meters;
     private final Duration stepDuration;
@@ -43,7 +43,7 @@ public final class LoadRunner {
         return stepDuration;
     }
 
-    /** One step at {@code rate} messages/s in total over {@code senders}. */
+    @Override
     public StepResult step(double rate, List<Sender> senders) throws InterruptedException {
         long tag = nextTag++;
         Map<String, Double> cpuAtStart = new LinkedHashMap<>();
@@ -70,6 +70,7 @@ public final class LoadRunner {
      * tenth of a core over 300 ms), bounded by {@code atMost}: an overloaded server may still be working off a
      * backlog, even one it is not delivering yet, which would weigh on the next measurement.
      */
+    @Override
     public void settle(Duration quiet, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         long lastLate = -1;
@@ -87,6 +88,13 @@ public final class LoadRunner {
             }
         }
         engine.end();
+    }
+
+    @Override
+    public void note(String line) {
+        if (log != null) {
+            log.println("    " + line);
+        }
     }
 
     /** CPU of what is measured: every meter but the driver's own (however named) and the whole machine's. */

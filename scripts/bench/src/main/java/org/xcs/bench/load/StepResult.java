@@ -38,6 +38,11 @@ public record StepResult(double offeredRate, double seconds, StepCounts counts, 
         return counts.latencyMillis(99);
     }
 
+    /** Whether the machine ran below {@link #SLOW_MACHINE} of its best speed during this step (false unmeasured). */
+    public boolean slowMachine() {
+        return machineSpeed < SLOW_MACHINE;
+    }
+
     public double coresOf(String name) {
         return cores.getOrDefault(name, 0.0);
     }
@@ -81,7 +86,7 @@ public record StepResult(double offeredRate, double seconds, StepCounts counts, 
 
     /** "; machine at 58% of its best speed" when it ran slower than {@link #SLOW_MACHINE}, else nothing. */
     private String slowMachineText() {
-        return machineSpeed < SLOW_MACHINE
+        return slowMachine()
                 ? "; machine at " + Math.round(100 * machineSpeed) + "% of its best speed" : "";
     }
 
