@@ -45,7 +45,7 @@ public record Ramp(double start, double factor, double maxRate, int maxSteps, Cr
             boolean passes = criteria.passes(step);
             if (!passes && step.slowMachine() && retries < MAX_RETRIES) {
                 retries++;
-                runner.note(String.format(Locale.ROOT, "the machine ran at %.0f%% of its best speed: %.1f/s again",
+                runner.note(String.format(Locale.ROOT, "the machine ran at %.1f%% of its best speed: %.1f/s again",
                         100 * step.machineSpeed(), rate));
                 runner.settle(SETTLE_QUIET, SETTLE_AT_MOST);
                 continue;

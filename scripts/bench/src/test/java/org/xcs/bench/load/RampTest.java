@@ -79,7 +79,7 @@ class RampTest {
         assertEquals(400, r.saturation());
         assertEquals(800, r.firstFailing().offeredRate());
         assertEquals(5, r.steps().size(), "the slow step stays on record");
-        assertEquals(List.of("the machine ran at 60% of its best speed: 400.0/s again"), runner.notes);
+        assertEquals(List.of("the machine ran at 60.0% of its best speed: 400.0/s again"), runner.notes);
     }
 
     @Test
