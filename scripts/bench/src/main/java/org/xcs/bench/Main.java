@@ -53,6 +53,11 @@ public final class Main implements Callable<Integer> {
             + " network_settings = { nagle = false } that docs/hosts.md recommends (for the built-ins and ours alike).")
     boolean prosodyNagle;
 
+    @Option(names = "--prosody-gc-generational", description = "Run Prosody's garbage collector in generational mode"
+            + " (gc = { mode = \"generational\" }) instead of its default (incremental), for the built-ins and ours"
+            + " alike.")
+    boolean prosodyGenerationalGc;
+
     @Option(names = "--no-multicast", description = "Leave the hosts without the XEP-0033 multicast service"
             + " docs/hosts.md recommends (ejabberd's mod_multicast, our mod_xcs_multicast for Prosody): our components"
             + " then send one stanza per recipient.")
@@ -63,6 +68,9 @@ public final class Main implements Callable<Integer> {
         return b -> {
             if (prosodyNagle) {
                 b.prosodyNagle();
+            }
+            if (prosodyGenerationalGc) {
+                b.prosodyGenerationalGc();
             }
             if (noMulticast) {
                 b.noMulticast();
@@ -85,6 +93,8 @@ public final class Main implements Callable<Integer> {
         Results results = run(settings, scenarios);
         results.note("prosody nagle", prosodyNagle ? "on (the host's default, --prosody-nagle)"
                 : "off (network_settings = { nagle = false })");
+        results.note("prosody gc", prosodyGenerationalGc ? "generational (--prosody-gc-generational)"
+                : "the host's default (incremental)");
         results.note("multicast", noMulticast ? "none (--no-multicast)"
                 : "XEP-0033 service loaded (ejabberd mod_multicast, Prosody mod_xcs_multicast)");
         results.printTable(System.out);
