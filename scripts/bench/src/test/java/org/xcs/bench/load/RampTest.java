@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoublePredicate;
 
 import org.junit.jupiter.api.Test;
 import org.xcs.bench.client.Sender;
@@ -15,26 +14,36 @@ import org.xcs.bench.client.TestCounts;
 
 class RampTest {
 
-    /** Serves every rate {@code serves} accepts; the machine's speed of each step comes from {@code speeds} in turn. */
+    /** One step as the server and the machine will make it: served or not, at this share of the machine's best. */
+    private record Scripted(boolean served, double machineSpeed) {
+    }
+
+    private static Scripted served(double speed) {
+        return new Scripted(true, speed);
+    }
+
+    private static Scripted failed(double speed) {
+        return new Scripted(false, speed);
+    }
+
+    /** Plays the scripted steps in turn, whatever rate the ramp offers, and records what it was asked. */
     private static final class ScriptedRunner implements StepRunner {
-        final DoublePredicate serves;
-        final List<Double> speeds;
+        final List<Scripted> script;
         final List<Double> offered = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         int settles;
 
-        ScriptedRunner(DoublePredicate serves, Double... speeds) {
-            this.serves = serves;
-            this.speeds = List.of(speeds);
+        ScriptedRunner(Scripted... script) {
+            this.script = List.of(script);
         }
 
         @Override
         public StepResult step(double rate, List<Sender> senders) {
-            double speed = offered.size() < speeds.size() ? speeds.get(offered.size()) : 1.0;
+            Scripted next = script.get(offered.size());
             offered.add(rate);
             long expected = 1000;
-            return new StepResult(rate, 1.0, TestCounts.of(expected, serves.test(rate) ? expected : expected / 2, 2000),
-                    Map.of("host", 0.5), speed);
+            return new StepResult(rate, 1.0, TestCounts.of(expected, next.served() ? expected : expected / 2, 2000),
+                    Map.of("host", 0.5), next.machineSpeed());
         }
 
         @Override
@@ -54,7 +63,7 @@ class RampTest {
 
     @Test
     void aRampStopsAtTheFirstStepItsServerFailsOnASteadyMachine() throws InterruptedException {
-        ScriptedRunner runner = new ScriptedRunner(rate -> rate <= 400, 1.0, 1.0, 1.0, 1.0);
+        ScriptedRunner runner = new ScriptedRunner(served(1.0), served(1.0), served(1.0), failed(1.0));
         RampResult r = run(runner);
         assertEquals(List.of(100.0, 200.0, 400.0, 800.0), runner.offered);
         assertEquals(400, r.saturation());
@@ -64,16 +73,7 @@ class RampTest {
 
     @Test
     void aStepFailedWhileTheMachineRanSlowIsRunAgainAndTheRepeatDecides() throws InterruptedException {
-        // 400/s fails at 60% of the machine's speed, then passes at its usual speed; 800/s fails on a steady machine.
-        ScriptedRunner runner = new ScriptedRunner(new DoublePredicate() {
-            int calls;
-
-            @Override
-            public boolean test(double rate) {
-                calls++;
-                return rate < 400 || (rate == 400 && calls > 3);
-            }
-        }, 1.0, 1.0, 0.6, 1.0, 1.0);
+        ScriptedRunner runner = new ScriptedRunner(served(1.0), served(1.0), failed(0.6), served(1.0), failed(1.0));
         RampResult r = run(runner);
         assertEquals(List.of(100.0, 200.0, 400.0, 400.0, 800.0), runner.offered);
         assertEquals(400, r.saturation());
@@ -84,7 +84,7 @@ class RampTest {
 
     @Test
     void aStepThatFailsAgainOnTheSlowMachineEndsTheRampAndNamesTheMachine() throws InterruptedException {
-        ScriptedRunner runner = new ScriptedRunner(rate -> rate < 400, 1.0, 1.0, 0.6, 0.6, 0.6, 0.6);
+        ScriptedRunner runner = new ScriptedRunner(served(1.0), served(1.0), failed(0.6), failed(0.6), failed(0.6));
         RampResult r = run(runner);
         // Two retries at most per ramp, then the third slow failure decides.
         assertEquals(List.of(100.0, 200.0, 400.0, 400.0, 400.0), runner.offered);
@@ -94,7 +94,7 @@ class RampTest {
 
     @Test
     void aPassingStepOnASlowMachineIsNotRepeated() throws InterruptedException {
-        ScriptedRunner runner = new ScriptedRunner(rate -> rate <= 200, 0.6, 0.6, 1.0);
+        ScriptedRunner runner = new ScriptedRunner(served(0.6), served(0.6), failed(1.0));
         RampResult r = run(runner);
         assertEquals(List.of(100.0, 200.0, 400.0), runner.offered);
         assertEquals(200, r.saturation());
@@ -103,14 +103,7 @@ class RampTest {
     @Test
     void retriesDoNotCountAgainstTheRampsSteps() throws InterruptedException {
         // Cap of 2 decided steps: 100 passes, 200 fails slow, is repeated and passes; the ramp ends at its cap.
-        ScriptedRunner runner = new ScriptedRunner(new DoublePredicate() {
-            int calls;
-
-            @Override
-            public boolean test(double rate) {
-                return ++calls != 2;
-            }
-        }, 1.0, 0.5, 1.0);
+        ScriptedRunner runner = new ScriptedRunner(served(1.0), failed(0.5), served(1.0));
         RampResult r = new Ramp(100, 2, 10_000, 2, Criteria.ISSUE_6).run(runner, List.of());
         assertEquals(List.of(100.0, 200.0, 200.0), runner.offered);
         assertEquals(200, r.saturation());
