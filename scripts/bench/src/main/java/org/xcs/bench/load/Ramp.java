@@ -3,7 +3,6 @@ package org.xcs.bench.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.xcs.bench.client.Sender;
 
@@ -45,8 +44,7 @@ public record Ramp(double start, double factor, double maxRate, int maxSteps, Cr
             boolean passes = criteria.passes(step);
             if (!passes && step.slowMachine() && retries < MAX_RETRIES) {
                 retries++;
-                runner.note(String.format(Locale.ROOT, "the machine ran at %.1f%% of its best speed: %.1f/s again",
-                        100 * step.machineSpeed(), rate));
+                runner.note(StepRunner.runAgain(step));
                 runner.settle(SETTLE_QUIET, SETTLE_AT_MOST);
                 continue;
             }

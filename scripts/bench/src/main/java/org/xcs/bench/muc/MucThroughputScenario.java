@@ -156,7 +156,7 @@ public final class MucThroughputScenario implements Scenario {
 
     private void measure(Samples s, BenchSettings settings) throws Exception {
         List<org.xcs.bench.client.Sender> senders = s.filled.senders();
-        StepResult light = s.runner.step(lightRate, senders);
+        StepResult light = s.runner.steadyStep(lightRate, senders);
         s.lightP50.add(light.p50Millis());
         s.lightP99.add(light.p99Millis());
         s.delivered.add((double) light.counts().delivered());
@@ -164,7 +164,7 @@ public final class MucThroughputScenario implements Scenario {
         Ramp ramp = new Ramp(s.estimate, FACTOR, settings.smoke() ? lightRate : maxRate,
                 settings.smoke() ? 1 : MAX_STEPS, Criteria.ISSUE_6);
         RampResult r = ramp.run(s.runner, senders);
-        StepResult top = r.lastPassing() != null ? r.lastPassing() : r.steps().get(0);
+        StepResult top = r.lastPassing() != null ? r.lastPassing() : r.firstFailing();
         if (r.saturation() > 0) {
             s.estimate = r.saturation();
         }

@@ -3,58 +3,18 @@ package org.xcs.bench.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.xcs.bench.client.Sender;
-import org.xcs.bench.client.TestCounts;
 
 class RampTest {
 
-    /** One step as the server and the machine will make it: served or not, at this share of the machine's best. */
-    private record Scripted(boolean served, double machineSpeed) {
+    private static ScriptedRunner.Scripted served(double speed) {
+        return new ScriptedRunner.Scripted(true, speed);
     }
 
-    private static Scripted served(double speed) {
-        return new Scripted(true, speed);
-    }
-
-    private static Scripted failed(double speed) {
-        return new Scripted(false, speed);
-    }
-
-    /** Plays the scripted steps in turn, whatever rate the ramp offers, and records what it was asked. */
-    private static final class ScriptedRunner implements StepRunner {
-        final List<Scripted> script;
-        final List<Double> offered = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-        int settles;
-
-        ScriptedRunner(Scripted... script) {
-            this.script = List.of(script);
-        }
-
-        @Override
-        public StepResult step(double rate, List<Sender> senders) {
-            Scripted next = script.get(offered.size());
-            offered.add(rate);
-            long expected = 1000;
-            return new StepResult(rate, 1.0, TestCounts.of(expected, next.served() ? expected : expected / 2, 2000),
-                    Map.of("host", 0.5), next.machineSpeed());
-        }
-
-        @Override
-        public void settle(Duration quiet, Duration atMost) {
-            settles++;
-        }
-
-        @Override
-        public void note(String line) {
-            notes.add(line);
-        }
+    private static ScriptedRunner.Scripted failed(double speed) {
+        return new ScriptedRunner.Scripted(false, speed);
     }
 
     private static RampResult run(ScriptedRunner runner) throws InterruptedException {

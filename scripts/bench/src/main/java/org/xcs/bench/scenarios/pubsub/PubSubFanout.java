@@ -159,7 +159,7 @@ public final class PubSubFanout implements Scenario {
         for (int r = 0; r < settings.repeats(); r++) {
             // Light load before each ramp, as the MUC scenarios do: one 2 s step is 20 publishes, so its p99 is
             // decided by one or two of them; three steps give a median and a spread.
-            StepResult light = runner.step(10, senders);
+            StepResult light = runner.steadyStep(10, senders);
             lightP50.add(light.p50Millis());
             lightP99.add(light.p99Millis());
             lightDelivered.add((double) light.counts().delivered());
