@@ -117,6 +117,11 @@ public final class EjabberdHost extends LoopbackHost {
     }
 
     @Override
+    public Path configFile() {
+        return directory().resolve("conf").resolve("ejabberd.yml");
+    }
+
+    @Override
     void prepare(Path dir) throws IOException {
         // As root, ejabberdctl re-runs itself as user ejabberd, which must write logs, spool and the PID file.
         if (!SystemUser.currentIsRoot() && !"ejabberd".equals(System.getProperty("user.name"))) {

@@ -149,6 +149,11 @@ public final class ProsodyHost extends LoopbackHost {
         return componentListenerPorts().get(0);
     }
 
+    @Override
+    public Path configFile() {
+        return configFile(directory());
+    }
+
     private static Path configFile(Path dir) {
         return dir.resolve("prosody.cfg.lua");
     }

@@ -52,7 +52,7 @@ class ProsodyHostTest extends HostHarnessContract {
                 .trailingConfig("Component \"conference." + DOMAIN + "\" \"muc\"")
                 .build()) {
             host.start();
-            String config = Files.readString(host.directory().resolve("prosody.cfg.lua"));
+            String config = Files.readString(host.configFile());
             assertTrue(config.contains("\"privilege\""), config);
             assertTrue(config.contains("Component \"conference.example.test\" \"muc\""), config);
             try (RawComponent pubsub = RawComponent.attach(host.componentPort(PUBSUB), PUBSUB, PUBSUB_SECRET)) {

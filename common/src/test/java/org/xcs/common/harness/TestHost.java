@@ -45,6 +45,9 @@ public interface TestHost extends AutoCloseable {
     /** The private directory holding config, data and logs. */
     Path directory();
 
+    /** The config file the host was started with, in {@link #directory()}. */
+    Path configFile();
+
     /** The last lines of each log file of the host, for failure messages. */
     String logTail(int lines);
 

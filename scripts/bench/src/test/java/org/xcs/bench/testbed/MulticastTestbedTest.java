@@ -44,7 +44,7 @@ class MulticastTestbedTest {
     void aPubSubBedsProsodyStillLoadsOurService(@TempDir Path dir) throws Exception {
         Testbeds beds = Testbeds.fresh(Testbed.Builder::openBuiltinPubSub);
         try (Testbeds.Lease lease = beds.lease("prosody", dir, UnaryOperator.identity())) {
-            String config = Files.readString(lease.bed().host().directory().resolve("prosody.cfg.lua"));
+            String config = Files.readString(lease.bed().host().configFile());
             // A second plugin_paths replaced the first: "Unable to load module 'xcs_multicast'" in every PubSub run.
             assertEquals(1, config.lines().filter(line -> line.startsWith("plugin_paths")).count(), config);
             Matcher log = Pattern.compile("warn = \"([^\"]+)\"").matcher(config);
@@ -58,9 +58,7 @@ class MulticastTestbedTest {
     private static String configOf(String kind, Testbeds beds, Path dir) throws Exception {
         try (Testbeds.Lease lease = beds.lease(kind, dir, UnaryOperator.identity())) {
             assertTrue(lease.bed().host().isRunning(), kind + " did not start");
-            Path home = lease.bed().host().directory();
-            return Files.readString(kind.equals("prosody") ? home.resolve("prosody.cfg.lua")
-                    : home.resolve("conf").resolve("ejabberd.yml"));
+            return Files.readString(lease.bed().host().configFile());
         }
     }
 }

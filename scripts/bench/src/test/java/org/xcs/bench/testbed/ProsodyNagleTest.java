@@ -32,7 +32,7 @@ class ProsodyNagleTest {
     void aScenarioOptionDoesNotDropTheRunsHostOption(@TempDir Path dir) throws Exception {
         Testbeds beds = Testbeds.fresh(Testbed.Builder::prosodyNagle);
         try (Testbeds.Lease lease = beds.lease("prosody", dir, Testbed.Builder::openBuiltinPubSub)) {
-            String config = configOf(lease);
+            String config = Files.readString(lease.bed().host().configFile());
             assertFalse(config.contains("nagle"), config);
             assertTrue(config.contains("\"bench_pubsub_open\""), config); // the scenario's own option is there too
         }
@@ -41,12 +41,7 @@ class ProsodyNagleTest {
     private static String configOfAStartedBed(Testbeds beds, Path dir) throws Exception {
         try (Testbeds.Lease lease = beds.lease("prosody", dir, UnaryOperator.identity())) {
             assertTrue(lease.bed().host().isRunning(), "Prosody did not start");
-            return configOf(lease);
+            return Files.readString(lease.bed().host().configFile());
         }
-    }
-
-    /** The config file the harness wrote and the leased Prosody started with. */
-    private static String configOf(Testbeds.Lease lease) throws Exception {
-        return Files.readString(lease.bed().host().directory().resolve("prosody.cfg.lua"));
     }
 }
