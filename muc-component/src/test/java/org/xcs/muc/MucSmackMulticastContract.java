@@ -23,7 +23,8 @@ abstract class MucSmackMulticastContract extends MucSmackHostContract {
         return "through the host's multicast service multicast." + DOMAIN;
     }
 
-    // XEP-0033 §4.6.3: bcc addresses are stripped by the service, so occupants get the room's plain message.
+    // XEP-0033 §4.6.3: bcc addresses (or our lines) are stripped by the service, so occupants get the room's plain
+    // message.
     @Test
     void occupantsGetTheRoomsMessagesWithoutTheServicesAddresses() throws Exception {
         try (SmackClients clients = new SmackClients(host)) {
@@ -46,6 +47,7 @@ abstract class MucSmackMulticastContract extends MucSmackHostContract {
                     assertEquals(body, m.getBody());
                     assertEquals(Message.Type.groupchat, m.getType());
                     assertNull(m.getExtensionElement("addresses", "http://jabber.org/protocol/address"));
+                    assertNull(m.getExtensionElement("bcc", "urn:xcs:multicast:lines:0"));
                 }
             }
         }

@@ -7,7 +7,8 @@ import org.xcs.common.harness.TestHost;
 
 /**
  * The client contract again, on a Prosody with our XEP-0033 service (scripts/hosts/prosody-plugins/
- * mod_xcs_multicast.lua): notifications to the host's users leave the component through it.
+ * mod_xcs_multicast.lua): notifications to the host's users leave the component through it, the recipient list as
+ * lines of text, the form the component picks when the service names it.
  */
 @RealHostTest
 class PubSubSmackOnProsodyMulticastTest extends PubSubSmackHostContract {
@@ -18,6 +19,6 @@ class PubSubSmackOnProsodyMulticastTest extends PubSubSmackHostContract {
     }
 
     @Override protected String readyLine() {
-        return "through the host's multicast service multicast." + DOMAIN;
+        return "through the host's multicast service multicast." + DOMAIN + " (XEP-0033, the list as lines of text";
     }
 }

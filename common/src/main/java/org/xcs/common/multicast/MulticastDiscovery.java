@@ -1,6 +1,7 @@
 package org.xcs.common.multicast;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -126,7 +127,8 @@ final class MulticastDiscovery {
             if (reply != null && reply.getType() == IQ.Type.result && reply.getChildElement() != null) {
                 OptionalInt limit = limitOf(reply.getChildElement(), jid.equals(host));
                 if (limit.isPresent()) {
-                    probe(r, new MulticastTarget(jid, host.getDomain(), limit.getAsInt()));
+                    probe(r, new MulticastTarget(jid, host.getDomain(), limit.getAsInt(),
+                            takesLines(reply.getChildElement())));
                 }
             }
             closed(r);
@@ -173,6 +175,16 @@ final class MulticastDiscovery {
         return OptionalInt.of(Math.max(1, Math.min(MAX_LIMIT, named ? limit : DEFAULT_LIMIT)));
     }
 
+    /** Whether the service also takes our bcc list as lines of text ({@link MulticastSender#LINES}). */
+    static boolean takesLines(Element info) {
+        for (Element f : info.elements("feature")) {
+            if (MulticastSender.LINES.equals(f.attributeValue("var"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A number, or a word such as ejabberd's "infinite" for no limit. */
     private static int parseLimit(String value) {
         try {
@@ -182,7 +194,10 @@ final class MulticastDiscovery {
         }
     }
 
-    /** A headline through the service, bcc to our own domain: it comes back to us only if the service took it. */
+    /**
+     * A headline through the service, bcc to our own domain, its list in the form we will use: it comes back to us
+     * only if the service took it.
+     */
     private void probe(Round r, MulticastTarget target) {
         if (r != round || r.settled.get()) {
             return;
@@ -195,8 +210,7 @@ final class MulticastDiscovery {
         probe.setID(id);
         probe.setFrom(self);
         probe.setTo(target.service());
-        probe.getElement().addElement("addresses", MulticastSender.NAMESPACE).addElement("address")
-                .addAttribute("type", "bcc").addAttribute("jid", self.toString());
+        MulticastSender.addBcc(probe.getElement(), List.of(self), target.lines());
         r.out.send(probe);
     }
 
@@ -221,8 +235,9 @@ final class MulticastDiscovery {
                     self, target.service(), m.getError() == null ? "no condition" : m.getError().getCondition());
         } else if (self.equals(m.getFrom()) && r.settled.compareAndSet(false, true)) {
             multicast.use(target);
-            log.info("{}: sending fan-outs to {} users through the host's multicast service {} (XEP-0033, up to"
-                    + " {} addresses per stanza)", self, target.hostDomain(), target.service(), target.limit());
+            log.info("{}: sending fan-outs to {} users through the host's multicast service {} (XEP-0033{}, up to"
+                    + " {} addresses per stanza)", self, target.hostDomain(), target.service(),
+                    target.lines() ? ", the list as lines of text" : "", target.limit());
         }
         closed(r);
         return true;

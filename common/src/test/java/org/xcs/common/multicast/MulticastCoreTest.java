@@ -75,6 +75,7 @@ class MulticastCoreTest {
         core.handle(parse("<message type='headline' id='" + probe.getID()
                 + "' from='muc.example.org' to='muc.example.org'/>"));
         assertEquals(new MulticastTarget(new JID("multicast.example.org"), "example.org", 50), multicast.target());
+        assertEquals(false, multicast.target().lines(), "ejabberd names no lines feature: XEP-0033's list");
         assertEquals(List.of(), inner.handled, "the core saw none of the search");
 
         multicast.sendAll(List.of(
@@ -83,6 +84,18 @@ class MulticastCoreTest {
                 parse("<message from='r@muc.example.org/a' to='b@example.org/1' type='groupchat'><body>x</body>"
                         + "</message>")));
         assertEquals(List.of("a@example.org/1", "b@example.org/1"), MulticastSenderTest.bcc(wire.next(WAIT)));
+    }
+
+    @Test
+    void aServiceThatNamesTheLinesFeatureIsProbedAndUsedWithTheListAsLines() {
+        Packet probe = probeOf(EJABBERD_SERVICE_INFO.replace("</query>",
+                "<feature var='urn:xcs:multicast:lines:0'/></query>"));
+        assertNull(probe.getElement().element("addresses"));
+        assertEquals(List.of("muc.example.org"), MulticastSender.bccOf(probe.getElement()));
+        core.handle(parse("<message type='headline' id='" + probe.getID()
+                + "' from='muc.example.org' to='muc.example.org'/>"));
+        assertEquals(new MulticastTarget(new JID("multicast.example.org"), "example.org", 50, true),
+                multicast.target());
     }
 
     @Test

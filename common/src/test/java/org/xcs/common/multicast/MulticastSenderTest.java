@@ -19,6 +19,10 @@ class MulticastSenderTest {
     private static final MulticastTarget EJABBERD = new MulticastTarget(new JID("multicast.example.org"),
             "example.org", 20);
 
+    /** Our Prosody module: it takes the list as lines of text too. */
+    private static final MulticastTarget XCS_PROSODY = new MulticastTarget(new JID("multicast.example.org"),
+            "example.org", 100, true);
+
     private final RecordingSender wire = new RecordingSender();
     private final MulticastSender sender = new MulticastSender(wire);
 
@@ -182,6 +186,50 @@ class MulticastSenderTest {
         assertEquals(List.of(2), wire.batchSizes());
         assertEquals("b@example.org/2", wire.all().get(1).getTo().toString());
         assertEquals("hi", wire.all().get(1).getElement().elementText("body"));
+    }
+
+    @Test
+    void aServiceThatTakesLinesGetsTheListAsOneTextNodeOneJidPerLine() {
+        sender.use(XCS_PROSODY);
+        // RFC 7622 §3.4: a resource may hold spaces, never a line feed
+        sender.sendAll(toEach("hi", "a@example.org/1", "b@example.org/with space", "c@example.org/3"));
+        Packet out = wire.all().get(0);
+        assertEquals("multicast.example.org", out.getTo().toString());
+        assertNull(out.getElement().element("addresses"));
+        assertEquals("a@example.org/1\nb@example.org/with space\nc@example.org/3\n",
+                out.getElement().element(org.dom4j.QName.get("bcc", MulticastSender.LINES)).getText());
+        assertEquals("hi", out.getElement().elementText("body"));
+        // as the host reads it back from the wire
+        assertEquals(List.of("a@example.org/1", "b@example.org/with space", "c@example.org/3"),
+                MulticastSender.bccOf(parse(StanzaXml.render(out)).getElement()));
+        assertEquals(3, sender.addresses());
+    }
+
+    @Test
+    void aClientsOwnListOfLinesPassedThroughARoomGoesStraight() {
+        sender.use(XCS_PROSODY);
+        Packet payload = parse("<message from='room@muc.example.org/eve' to='a@example.org/1' type='groupchat'>"
+                + "<body>x</body><bcc xmlns='urn:xcs:multicast:lines:0'>victim@example.org</bcc></message>");
+        sender.sendAll(List.of(payload));
+        assertEquals("a@example.org/1", wire.all().get(0).getTo().toString());
+        assertEquals(0, sender.stanzas());
+    }
+
+    @Test
+    void aRefusedListOfLinesIsSentAgainOneStanzaPerLine() {
+        sender.use(XCS_PROSODY);
+        sender.sendAll(toEach("hi", "a@example.org/1", "b@example.org/2"));
+        Packet sent = wire.all().get(0);
+        // XEP-0033 §8, as our module does it: the stanza comes back whole from the service, type error
+        Packet refusal = sent.createCopy();
+        refusal.setFrom(sent.getTo());
+        refusal.setTo(sent.getFrom());
+        refusal.getElement().addAttribute("type", "error");
+        refusal.getElement().addElement("error").addAttribute("type", "modify")
+                .addElement("not-acceptable", "urn:ietf:params:xml:ns:xmpp-stanzas");
+        assertEquals(2, sender.resendRefused(refusal));
+        assertXmlMatches(StanzaXml.render(groupchat("a@example.org/1", "hi")), wire.all().get(1));
+        assertXmlMatches(StanzaXml.render(groupchat("b@example.org/2", "hi")), wire.all().get(2));
     }
 
     static List<String> bcc(Packet multicast) {

@@ -77,7 +77,8 @@ class XcsMulticastOnProsodyTest {
             XMPPConnection alice = clients.login("alice", "alice-pw", "phone");
             runtime.start();
             awaitTrue(() -> multicast.target() != null, "the service was never found and probed");
-            assertEquals(new MulticastTarget(new JID(SERVICE), HOST, 100), multicast.target());
+            // the module names our lines feature, so the list goes as lines of text
+            assertEquals(new MulticastTarget(new JID(SERVICE), HOST, 100, true), multicast.target());
 
             try (StanzaCollector got = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
                 Message m = new Message();
@@ -92,6 +93,7 @@ class XcsMulticastOnProsodyTest {
                 assertEquals("room@" + MUC + "/bob", received.getFrom().toString());
                 assertEquals("g1", received.getStanzaId());
                 assertNull(received.getExtensionElement("addresses", MulticastSender.NAMESPACE));
+                assertNull(received.getExtensionElement("bcc", MulticastSender.LINES));
             }
             // A room refuses a join with a presence of type error (XEP-0045 §7.2.6): it goes through the service too.
             try (StanzaCollector got = alice.createStanzaCollector(StanzaTypeFilter.PRESENCE)) {
@@ -203,6 +205,7 @@ class XcsMulticastOnProsodyTest {
             DiscoverInfo info = SmackClients.discoInfo(alice, SERVICE);
             assertTrue(info.hasIdentity("service", "multicast"), info.toXML().toString());
             assertTrue(info.containsFeature(MulticastSender.NAMESPACE));
+            assertTrue(info.containsFeature(MulticastSender.LINES));
             assertTrue(info.toXML().toString().contains("<value>100</value>"), info.toXML().toString());
 
             try (StanzaCollector errors = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
@@ -252,6 +255,88 @@ class XcsMulticastOnProsodyTest {
         }
     }
 
+    /** XEP-0033's list (as from ejabberd's users of it) and our lines reach each user alike. */
+    @Test
+    void eitherFormOfTheListReachesEachUser() throws Exception {
+        Recording raw = new Recording();
+        ComponentRuntime runtime = runtime(RAW, raw);
+        try (SmackClients clients = new SmackClients(host)) {
+            XMPPConnection alice = clients.login("alice", "alice-pw", "form");
+            XMPPConnection bob = clients.login("bob", "bob-pw", "form");
+            runtime.start();
+            MulticastSender multicast = new MulticastSender(runtime.sender());
+            for (boolean lines : new boolean[] {false, true}) {
+                multicast.use(new MulticastTarget(new JID(SERVICE), HOST, 100, lines));
+                try (StanzaCollector toAlice = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE);
+                        StanzaCollector toBob = bob.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
+                    Message m = new Message();
+                    m.setFrom(new JID(RAW));
+                    m.setType(Message.Type.headline);
+                    m.setID("form-" + lines);
+                    m.setBody("one for each, " + Message.Type.headline);
+                    multicast.sendToEach(m, List.of(new JID("alice@" + HOST + "/form"), new JID("bob@" + HOST
+                            + "/form")));
+                    expectOne(toAlice, "alice@" + HOST + "/form", Message.Type.headline);
+                    expectOne(toBob, "bob@" + HOST + "/form", Message.Type.headline);
+                }
+            }
+            assertEquals(2, multicast.stanzas());
+            assertEquals(List.of(), raw.handled, "nothing was refused");
+        } finally {
+            runtime.stop(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void aListOfLinesIsRefusedForWhatXep0033IsAndForWhatOnlyItCanGetWrong() throws Exception {
+        Recording raw = new Recording();
+        ComponentRuntime runtime = runtime(RAW, raw);
+        try {
+            runtime.start();
+            PacketSender out = runtime.sender();
+            out.send(lines("l1", "someone@elsewhere.example\n"));
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 101; i++) {
+                many.add("u" + i + "@" + HOST);
+            }
+            out.send(lines("l2", String.join("\n", many)));
+            out.send(lines("l3", "a@b@" + HOST + "\n"));
+            out.send(lines("l4", "\n\n"));
+            Message both = multicast("l5", "bcc", List.of("alice@" + HOST));
+            both.getElement().addElement("bcc", MulticastSender.LINES).setText("alice@" + HOST);
+            out.send(both);
+            Message child = lines("l6", "alice@" + HOST);
+            child.getElement().element("bcc").addElement("address");
+            out.send(child);
+            out.send(lines("l7", RAW + "\n")); // the probe's shape: it comes back
+
+            assertEquals("forbidden", condition(raw.await(p -> "l1".equals(p.getID()))));
+            Packet tooMany = raw.await(p -> "l2".equals(p.getID()));
+            assertEquals("not-acceptable", condition(tooMany));
+            assertEquals(many, MulticastSender.bccOf(tooMany.getElement()), "the list came back");
+            assertEquals("jid-malformed", condition(raw.await(p -> "l3".equals(p.getID()))));
+            assertEquals("not-acceptable", condition(raw.await(p -> "l4".equals(p.getID()))), "no address");
+            assertEquals("bad-request", condition(raw.await(p -> "l5".equals(p.getID()))));
+            assertEquals("bad-request", condition(raw.await(p -> "l6".equals(p.getID()))));
+            Packet back = raw.await(p -> "l7".equals(p.getID()));
+            assertEquals(RAW, back.getFrom().toString());
+            assertEquals("headline", back.getElement().attributeValue("type"), back.toXML());
+            assertNull(back.getElement().element("bcc"));
+        } finally {
+            runtime.stop(Duration.ofMillis(200));
+        }
+    }
+
+    private static Message lines(String id, String text) {
+        Message m = new Message();
+        m.setID(id);
+        m.setFrom(new JID(RAW));
+        m.setTo(new JID(SERVICE));
+        m.setType(Message.Type.headline);
+        m.getElement().addElement("bcc", MulticastSender.LINES).setText(text);
+        return m;
+    }
+
     private static Message multicast(String id, String type, List<String> jids) {
         Message m = new Message();
         m.setID(id);
@@ -283,6 +368,7 @@ class XcsMulticastOnProsodyTest {
         assertEquals(to, received.getTo().toString(), type + " addressed to another user");
         assertEquals("one for each, " + type, received.getBody());
         assertNull(received.getExtensionElement("addresses", MulticastSender.NAMESPACE));
+        assertNull(received.getExtensionElement("bcc", MulticastSender.LINES));
         assertNull(collector.pollResult(), to + " got a second " + type);
     }
 
