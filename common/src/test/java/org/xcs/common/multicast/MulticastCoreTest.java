@@ -162,15 +162,7 @@ class MulticastCoreTest {
                         + "<body>x</body></message>"),
                 parse("<message id='m1' from='r@muc.example.org/a' to='b@example.org/1' type='groupchat'>"
                         + "<body>x</body></message>")));
-        Packet sent = wire.next(WAIT);
-        // XEP-0033 §8, as ejabberd does it: the stanza comes back whole from the service, type error
-        Packet refusal = sent.createCopy();
-        refusal.setFrom(sent.getTo());
-        refusal.setTo(sent.getFrom());
-        refusal.getElement().addAttribute("type", "error");
-        refusal.getElement().addElement("error").addAttribute("type", "modify")
-                .addElement("not-acceptable", "urn:ietf:params:xml:ns:xmpp-stanzas");
-        core.handle(refusal);
+        core.handle(MulticastSenderTest.refusalOf(wire.next(WAIT)));
 
         List<Packet> again = wire.await(2, WAIT);
         assertXmlMatches("<message id='m1' from='r@muc.example.org/a' to='a@example.org/1' type='groupchat'>"

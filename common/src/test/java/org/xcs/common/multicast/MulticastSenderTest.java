@@ -219,17 +219,20 @@ class MulticastSenderTest {
     void aRefusedListOfLinesIsSentAgainOneStanzaPerLine() {
         sender.use(XCS_PROSODY);
         sender.sendAll(toEach("hi", "a@example.org/1", "b@example.org/2"));
-        Packet sent = wire.all().get(0);
-        // XEP-0033 §8, as our module does it: the stanza comes back whole from the service, type error
+        assertEquals(2, sender.resendRefused(refusalOf(wire.all().get(0))));
+        assertXmlMatches(StanzaXml.render(groupchat("a@example.org/1", "hi")), wire.all().get(1));
+        assertXmlMatches(StanzaXml.render(groupchat("b@example.org/2", "hi")), wire.all().get(2));
+    }
+
+    /** XEP-0033 §8, as ejabberd and our module do it: the stanza comes back whole from the service, type error. */
+    static Packet refusalOf(Packet sent) {
         Packet refusal = sent.createCopy();
         refusal.setFrom(sent.getTo());
         refusal.setTo(sent.getFrom());
         refusal.getElement().addAttribute("type", "error");
         refusal.getElement().addElement("error").addAttribute("type", "modify")
                 .addElement("not-acceptable", "urn:ietf:params:xml:ns:xmpp-stanzas");
-        assertEquals(2, sender.resendRefused(refusal));
-        assertXmlMatches(StanzaXml.render(groupchat("a@example.org/1", "hi")), wire.all().get(1));
-        assertXmlMatches(StanzaXml.render(groupchat("b@example.org/2", "hi")), wire.all().get(2));
+        return refusal;
     }
 
     static List<String> bcc(Packet multicast) {

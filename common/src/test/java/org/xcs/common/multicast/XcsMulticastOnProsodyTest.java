@@ -225,11 +225,7 @@ class XcsMulticastOnProsodyTest {
 
     @Test
     void aComponentIsRefusedWhatTheServiceDoesNotTakeAndGetsTheAddressesBack() throws Exception {
-        Recording raw = new Recording();
-        ComponentRuntime runtime = runtime(RAW, raw);
-        try {
-            runtime.start();
-            PacketSender out = runtime.sender();
+        withRawComponent((out, raw) -> {
             // XEP-0033 §8; the module's own rules: no relay, bcc only, 100 at most, valid JIDs
             out.send(multicast("r1", "bcc", List.of("someone@elsewhere.example")));
             out.send(multicast("r2", "cc", List.of("alice@" + HOST)));
@@ -250,50 +246,30 @@ class XcsMulticastOnProsodyTest {
             assertEquals(RAW, back.getFrom().toString());
             assertEquals(RAW, back.getTo().toString());
             assertNull(back.getElement().element("addresses"));
-        } finally {
-            runtime.stop(Duration.ofMillis(200));
-        }
+        });
     }
 
-    /** XEP-0033's list (as from ejabberd's users of it) and our lines reach each user alike. */
+    /** XEP-0033's list (as ejabberd's mod_multicast takes it) and our lines reach each user alike. */
     @Test
     void eitherFormOfTheListReachesEachUser() throws Exception {
-        Recording raw = new Recording();
-        ComponentRuntime runtime = runtime(RAW, raw);
-        try (SmackClients clients = new SmackClients(host)) {
-            XMPPConnection alice = clients.login("alice", "alice-pw", "form");
-            XMPPConnection bob = clients.login("bob", "bob-pw", "form");
-            runtime.start();
-            MulticastSender multicast = new MulticastSender(runtime.sender());
+        withAliceAndBob("form", "form", (multicast, alice, bob) -> {
             for (boolean lines : new boolean[] {false, true}) {
                 multicast.use(new MulticastTarget(new JID(SERVICE), HOST, 100, lines));
                 try (StanzaCollector toAlice = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE);
                         StanzaCollector toBob = bob.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
-                    Message m = new Message();
-                    m.setFrom(new JID(RAW));
-                    m.setType(Message.Type.headline);
-                    m.setID("form-" + lines);
-                    m.setBody("one for each, " + Message.Type.headline);
-                    multicast.sendToEach(m, List.of(new JID("alice@" + HOST + "/form"), new JID("bob@" + HOST
-                            + "/form")));
+                    multicast.sendToEach(headline("form-" + lines), List.of(new JID("alice@" + HOST + "/form"),
+                            new JID("bob@" + HOST + "/form")));
                     expectOne(toAlice, "alice@" + HOST + "/form", Message.Type.headline);
                     expectOne(toBob, "bob@" + HOST + "/form", Message.Type.headline);
                 }
             }
-            assertEquals(2, multicast.stanzas());
-            assertEquals(List.of(), raw.handled, "nothing was refused");
-        } finally {
-            runtime.stop(Duration.ofMillis(200));
-        }
+            assertEquals(2, multicast.stanzas(), "each form went through the service as one stanza");
+        });
     }
 
     @Test
     void aListOfLinesIsRefusedForWhatXep0033IsAndForWhatOnlyItCanGetWrong() throws Exception {
-        Recording raw = new Recording();
-        ComponentRuntime runtime = runtime(RAW, raw);
-        try {
-            runtime.start();
-            PacketSender out = runtime.sender();
+        withRawComponent((out, raw) -> {
             out.send(lines("l1", "someone@elsewhere.example\n"));
             List<String> many = new ArrayList<>();
             for (int i = 0; i < 101; i++) {
@@ -322,6 +298,20 @@ class XcsMulticastOnProsodyTest {
             assertEquals(RAW, back.getFrom().toString());
             assertEquals("headline", back.getElement().attributeValue("type"), back.toXML());
             assertNull(back.getElement().element("bcc"));
+        });
+    }
+
+    private interface RawComponent {
+        void run(PacketSender out, Recording back) throws Exception;
+    }
+
+    /** A bare component on {@code RAW}: what it sends reaches the service as it is; what comes back is recorded. */
+    private static void withRawComponent(RawComponent test) throws Exception {
+        Recording raw = new Recording();
+        ComponentRuntime runtime = runtime(RAW, raw);
+        try {
+            runtime.start();
+            test.run(runtime.sender(), raw);
         } finally {
             runtime.stop(Duration.ofMillis(200));
         }
