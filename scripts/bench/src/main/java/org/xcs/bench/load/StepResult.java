@@ -84,10 +84,17 @@ public record StepResult(double offeredRate, double seconds, StepCounts counts, 
         return "no CPU at its limit (" + detail + ")";
     }
 
-    /** "; machine at 58% of its best speed" when it ran slower than {@link #SLOW_MACHINE}, else nothing. */
+    /** "; machine at 58.0% of its best speed" when it ran slower than {@link #SLOW_MACHINE}, else nothing. */
     private String slowMachineText() {
-        return slowMachine()
-                ? "; machine at " + Math.round(100 * machineSpeed) + "% of its best speed" : "";
+        return slowMachine() ? "; machine at " + speedPercent(machineSpeed) + " of its best speed" : "";
+    }
+
+    /**
+     * A speed below {@link #SLOW_MACHINE} as a percentage, cut (not rounded) to one decimal: 0.8497 reads "84.9%",
+     * never "85%" or "85.0%" beside a threshold of 85%.
+     */
+    static String speedPercent(double speed) {
+        return String.format(Locale.ROOT, "%.1f%%", Math.floor(1000 * speed + 1e-9) / 10); // 0.58 is 579.99...
     }
 
     public String cpuText() {

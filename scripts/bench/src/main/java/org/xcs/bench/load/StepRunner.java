@@ -34,7 +34,7 @@ public interface StepRunner {
 
     /** The log line for a step run again because the machine ran slow during it. */
     static String runAgain(StepResult slow) {
-        return String.format(Locale.ROOT, "the machine ran at %.1f%% of its best speed: %.1f/s again",
-                100 * slow.machineSpeed(), slow.offeredRate());
+        return String.format(Locale.ROOT, "the machine ran at %s of its best speed: %.1f/s again",
+                StepResult.speedPercent(slow.machineSpeed()), slow.offeredRate());
     }
 }

@@ -49,7 +49,7 @@ class RampTest {
         // Two retries at most per ramp, then the third slow failure decides.
         assertEquals(List.of(100.0, 200.0, 400.0, 400.0, 400.0), runner.offered);
         assertEquals(200, r.saturation());
-        assertEquals("no CPU at its limit (host 50%; machine at 60% of its best speed)", r.limitedBy());
+        assertEquals("no CPU at its limit (host 50%; machine at 60.0% of its best speed)", r.limitedBy());
     }
 
     @Test
