@@ -12,8 +12,8 @@
 -- components); it never relays to other servers. Only 'bcc' addresses are taken (XEP-0033 §4.6.3): each recipient
 -- gets the stanza as if sent to it alone, without the address list.
 --
--- Beside XEP-0033's list the service takes the same bcc list as lines of text, our own form, from our components
--- only (they use it when disco#info names its feature): <bcc xmlns='urn:xcs:multicast:lines:0'>, one JID per line.
+-- Beside XEP-0033's list the service takes the same bcc list as lines of text, a form of our own that our components
+-- send when disco#info names its feature: <bcc xmlns='urn:xcs:multicast:lines:0'>, one JID per line.
 -- Prosody parses a text node far faster than one element per address: under Prosody's own garbage-collector
 -- setting, 141-159 us against 412-428 us for 20 addresses (Lua 5.4 microbenchmark, BENCHMARKS.md). A JID never
 -- holds a line feed (RFC 7622: no control characters), so the split is exact.
