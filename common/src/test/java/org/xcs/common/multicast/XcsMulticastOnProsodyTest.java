@@ -249,18 +249,23 @@ class XcsMulticastOnProsodyTest {
         });
     }
 
-    /** XEP-0033's list (as ejabberd's mod_multicast takes it) and our lines reach each user alike. */
+    /**
+     * XEP-0033's list (as ejabberd's mod_multicast takes it) and our lines reach each user alike, also one whose
+     * resource holds what XML must escape (RFC 7622 §3.4 allows it; only control characters such as a line feed
+     * are forbidden).
+     */
     @Test
     void eitherFormOfTheListReachesEachUser() throws Exception {
-        withAliceAndBob("form", "form", (multicast, alice, bob) -> {
+        String bobResource = "form & <\"lines\">";
+        withAliceAndBob("form", bobResource, (multicast, alice, bob) -> {
             for (boolean lines : new boolean[] {false, true}) {
                 multicast.use(new MulticastTarget(new JID(SERVICE), HOST, 100, lines));
                 try (StanzaCollector toAlice = alice.createStanzaCollector(StanzaTypeFilter.MESSAGE);
                         StanzaCollector toBob = bob.createStanzaCollector(StanzaTypeFilter.MESSAGE)) {
                     multicast.sendToEach(headline("form-" + lines), List.of(new JID("alice@" + HOST + "/form"),
-                            new JID("bob@" + HOST + "/form")));
+                            new JID("bob@" + HOST + "/" + bobResource)));
                     expectOne(toAlice, "alice@" + HOST + "/form", Message.Type.headline);
-                    expectOne(toBob, "bob@" + HOST + "/form", Message.Type.headline);
+                    expectOne(toBob, "bob@" + HOST + "/" + bobResource, Message.Type.headline);
                 }
             }
             assertEquals(2, multicast.stanzas(), "each form went through the service as one stanza");
