@@ -141,10 +141,7 @@ final class MulticastDiscovery {
      * if its form names them, {@link #DEFAULT_LIMIT} if not, never above {@link #MAX_LIMIT}.
      */
     static OptionalInt limitOf(Element info, boolean isHost) {
-        boolean feature = false;
-        for (Element f : info.elements("feature")) {
-            feature |= MulticastSender.NAMESPACE.equals(f.attributeValue("var"));
-        }
+        boolean feature = hasFeature(info, MulticastSender.NAMESPACE);
         boolean identity = false;
         for (Element i : info.elements("identity")) {
             identity |= "service".equals(i.attributeValue("category")) && "multicast".equals(i.attributeValue("type"));
@@ -177,8 +174,12 @@ final class MulticastDiscovery {
 
     /** Whether the service also takes our bcc list as lines of text ({@link MulticastSender#LINES}). */
     static boolean takesLines(Element info) {
+        return hasFeature(info, MulticastSender.LINES);
+    }
+
+    private static boolean hasFeature(Element info, String var) {
         for (Element f : info.elements("feature")) {
-            if (MulticastSender.LINES.equals(f.attributeValue("var"))) {
+            if (var.equals(f.attributeValue("var"))) {
                 return true;
             }
         }
