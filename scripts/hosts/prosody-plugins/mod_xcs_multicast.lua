@@ -84,6 +84,23 @@ local function prep(address)
 	return known;
 end
 
+-- Appends one address of the list to recipients (prepped) and full (whether it has a resource); true once it has
+-- refused the stanza. A function of the module rather than a closure per stanza, on the path of every fan-out.
+local function add(stanza, recipients, full, jid)
+	if #recipients == limit then -- refused before any more is prepped
+		return refuse(stanza, "modify", "not-acceptable", "Between 1 and " .. limit .. " addresses are taken");
+	end
+	local recipient = prep(jid);
+	if not recipient then
+		return refuse(stanza, "modify", "jid-malformed", "An address has no valid 'jid'");
+	end
+	if not prosody.hosts[recipient.host] then
+		return refuse(stanza, "cancel", "forbidden", "This service does not relay to other servers");
+	end
+	recipients[#recipients + 1] = recipient.jid;
+	full[#recipients] = recipient.full;
+end
+
 local function handle(event)
 	local stanza = event.stanza; -- an error stanza too: a room refuses a join with a presence of type error
 	local _, from_host = jid_split(stanza.attr.from);
@@ -100,26 +117,12 @@ local function handle(event)
 		return refuse(stanza, "modify", "bad-request", "Either an addresses element or a bcc list, not both");
 	end
 	local recipients, full = {}, {};
-	local function add(jid)
-		if #recipients == limit then -- refused before any more is prepped
-			return refuse(stanza, "modify", "not-acceptable", "Between 1 and " .. limit .. " addresses are taken");
-		end
-		local recipient = prep(jid);
-		if not recipient then
-			return refuse(stanza, "modify", "jid-malformed", "An address has no valid 'jid'");
-		end
-		if not prosody.hosts[recipient.host] then
-			return refuse(stanza, "cancel", "forbidden", "This service does not relay to other servers");
-		end
-		recipients[#recipients + 1] = recipient.jid;
-		full[#recipients] = recipient.full;
-	end
 	if lines then
 		if #lines.tags > 0 then
 			return refuse(stanza, "modify", "bad-request", "A bcc list holds text only");
 		end
 		for jid in (lines:get_text() or ""):gmatch("[^\n]+") do
-			if add(jid) then
+			if add(stanza, recipients, full, jid) then
 				return true;
 			end
 		end
@@ -128,7 +131,7 @@ local function handle(event)
 			if address.attr.type ~= "bcc" or address.attr.delivered == "true" then
 				return refuse(stanza, "modify", "bad-request", "Only bcc addresses are taken");
 			end
-			if add(address.attr.jid) then
+			if add(stanza, recipients, full, address.attr.jid) then
 				return true;
 			end
 		end
